@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+DEV_ENV := DEBUG=1
+TEST_ENV := SECRET_KEY=tests-only-secret-key
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core
+
+.PHONY: run test test-sqlite test-postgres system-packages
+
+run: $(BIN)/.installed
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
+	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: system-packages $(BIN)/.installed-test test-sqlite test-postgres
+
+test-sqlite:
+	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest
+
+# Runs when a PostgreSQL is reachable; REQUIRE_POSTGRES=1 (set by .ci/run) makes its absence a failure.
+test-postgres:
+	@url=$$($(BIN)/python scripts/postgres_url.py) || exit 1; \
+	if [ -n "$$url" ]; then \
+		echo "PostgreSQL: $$url"; \
+		DATABASE_URL="$$url" $(TEST_ENV) $(BIN)/pytest; \
+	else \
+		echo "PostgreSQL not reachable: skipping the PostgreSQL run."; \
+	fi
+
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
+		else echo "Missing Debian packages:$$missing (install them as root)"; fi; \
+	fi
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BIN)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q .
+	touch $@
+
+$(BIN)/.installed-test: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q ".[test]"
+	touch $@

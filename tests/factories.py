@@ -1,0 +1,74 @@
+"""Factories for test setup. Municipalities are real: the reference data is loaded once per session."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+
+from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
+
+
+def municipality(nis_code: str, on: datetime.date | None = None) -> Municipality:
+    """The real municipality with this NIS code (on a date, when the code was reused)."""
+    candidates = Municipality.objects.filter(nis_code=nis_code)
+    if on is not None:
+        candidates = candidates.existing_on(on)
+    return candidates.order_by("-valid_from").first() or candidates.get()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct-horse-battery")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("kind", "municipality")
+
+    kind = Organisation.Kind.OCMW
+    municipality = factory.LazyFunction(lambda: municipality("44021"))
+    name = factory.LazyAttribute(lambda org: Organisation.default_name(org.kind, org.municipality))
+
+
+class AgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agreement
+
+    municipality = factory.LazyFunction(lambda: municipality("44021"))
+    party = Agreement.Party.OCMW
+    form = Agreement.Form.SUBSCRIPTION
+    start_date = datetime.date(2016, 1, 1)
+    end_date = None
+
+
+class DeclineReasonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DeclineReason
+        django_get_or_create = ("label",)
+
+    label = factory.Sequence(lambda n: f"Reden {n}")
+
+
+class OutreachFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outreach
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    sent_on = datetime.date(2017, 3, 1)
+    status = Outreach.Status.NO_ANSWER
+
+
+class TariffBandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TariffBand
+
+    valid_from = datetime.date(2015, 1, 1)
+    min_population = 0
+    max_population = None
+    annual_fee = 1000
