@@ -4,16 +4,17 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.db.models import F
 
 from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
 
 
 def municipality(nis_code: str, on: datetime.date | None = None) -> Municipality:
-    """The real municipality with this NIS code (on a date, when the code was reused)."""
+    """The real municipality with this NIS code: the record existing on `on`, else the oldest."""
     candidates = Municipality.objects.filter(nis_code=nis_code)
     if on is not None:
-        candidates = candidates.existing_on(on)
-    return candidates.order_by("-valid_from").first() or candidates.get()
+        return candidates.existing_on(on).get()
+    return candidates.order_by(F("valid_from").asc(nulls_first=True)).first()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,106 @@
+"""The one status rule: how each municipality cooperates with Dyzo on a date.
+
+Every page and report asks these selectors, so the rule lives here only:
+
+- form: the strongest form in force among the agreements of the municipality's
+  gemeente and OCMW, including those of municipalities that merged into it;
+- party: who holds a subscription (gemeente, OCMW or both), for subscriptions only;
+- outreach status: where the latest offer stood on that date, for "no cooperation".
+
+All of it is one SQL query, whatever the number of municipalities or agreements.
+"""
+
+from datetime import date
+
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+
+from partnerships.models import Agreement, Municipality, Outreach
+
+NO_COOPERATION = "geen"
+FORMS_BY_STRENGTH = list(Agreement.Form.values)
+SUBSCRIPTION_FORMS = [str(form) for form in Agreement.SUBSCRIPTION_FORMS]
+
+PROVINCE_TOTAL_LABEL = "Eindtotaal"
+COUNTED_FIGURES = ("agreement", "per_case", "remote_advice", "total", "none", "gemeente", "ocmw", "both")
+
+
+def _form_strength():
+    return Case(
+        *[When(form=form, then=Value(rank)) for rank, form in enumerate(FORMS_BY_STRENGTH)],
+        output_field=IntegerField(),
+    )
+
+
+def _outreach_status_on(day: date):
+    """An answer only counts from the day it was given; before that the offer is unanswered."""
+    return Case(
+        When(Q(status_date__isnull=True) | Q(status_date__lte=day), then=F("status")),
+        default=Value(Outreach.Status.NO_ANSWER.value),
+        output_field=CharField(),
+    )
+
+
+def annotate_cooperation_status(municipalities, *, on: date):
+    """Annotate status_form, status_party and outreach_status on `on` to any municipality queryset.
+
+    A municipality that has merged away by `on` has no status of its own: its
+    agreements count for its successor.
+    """
+    counted = Agreement.objects.in_force_on(on).filter(municipality__descendants=OuterRef("pk"))
+    subscriptions = counted.filter(form__in=SUBSCRIPTION_FORMS)
+    latest_outreach = Outreach.objects.filter(
+        organisation__municipality__descendants=OuterRef("pk"), sent_on__lte=on
+    ).order_by("-sent_on", "-pk")
+    return municipalities.annotate(
+        form_rank=Subquery(counted.annotate(rank=_form_strength()).order_by("rank").values("rank")[:1]),
+        gemeente_subscribed=Exists(subscriptions.filter(party__in=[Agreement.Party.GEMEENTE, Agreement.Party.BOTH])),
+        ocmw_subscribed=Exists(subscriptions.filter(party__in=[Agreement.Party.OCMW, Agreement.Party.BOTH])),
+        outreach_status=Subquery(latest_outreach.annotate(as_of=_outreach_status_on(on)).values("as_of")[:1]),
+    ).annotate(
+        status_form=Case(
+            *[When(form_rank=rank, then=Value(form)) for rank, form in enumerate(FORMS_BY_STRENGTH)],
+            default=Value(NO_COOPERATION),
+            output_field=CharField(),
+        ),
+        status_party=Case(
+            When(gemeente_subscribed=True, ocmw_subscribed=True, then=Value(Agreement.Party.BOTH.value)),
+            When(gemeente_subscribed=True, then=Value(Agreement.Party.GEMEENTE.value)),
+            When(ocmw_subscribed=True, then=Value(Agreement.Party.OCMW.value)),
+            default=None,
+            output_field=CharField(),
+        ),
+    )
+
+
+def cooperation_statuses(*, on: date):
+    """The municipalities existing on `on`, annotated with status_form, status_party and outreach_status."""
+    return annotate_cooperation_status(Municipality.objects.existing_on(on), on=on).select_related("province")
+
+
+def cooperation_status(*, municipality: Municipality, on: date) -> Municipality:
+    """One municipality with the status annotations of `cooperation_statuses`."""
+    return cooperation_statuses(on=on).get(pk=municipality.pk)
+
+
+def cooperation_by_province(*, on: date) -> list[dict]:
+    """Per province (alphabetical) and an "Eindtotaal" row: the counts of seed 001's tables."""
+    rows = list(
+        cooperation_statuses(on=on)
+        .values(province_name=F("province__name_nl"))
+        .annotate(
+            agreement=Count("pk", filter=Q(status_form__in=SUBSCRIPTION_FORMS)),
+            per_case=Count("pk", filter=Q(status_form=Agreement.Form.PER_CASE)),
+            remote_advice=Count("pk", filter=Q(status_form=Agreement.Form.REMOTE_ADVICE)),
+            none=Count("pk", filter=Q(status_form=NO_COOPERATION)),
+            gemeente=Count("pk", filter=Q(status_party=Agreement.Party.GEMEENTE)),
+            ocmw=Count("pk", filter=Q(status_party=Agreement.Party.OCMW)),
+            both=Count("pk", filter=Q(status_party=Agreement.Party.BOTH)),
+        )
+        .order_by("province_name")
+    )
+    for row in rows:
+        row["province"] = row.pop("province_name")
+        row["total"] = row["agreement"] + row["per_case"] + row["remote_advice"]
+    total = {"province": PROVINCE_TOTAL_LABEL}
+    total.update({figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES})
+    return rows + [total]

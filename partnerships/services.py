@@ -1,0 +1,109 @@
+"""Business actions on cooperation records. Every write goes through here."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from partnerships.models import Agreement, Municipality, Organisation, Outreach
+
+PARTY_KINDS = {
+    Agreement.Party.GEMEENTE: [Organisation.Kind.GEMEENTE],
+    Agreement.Party.OCMW: [Organisation.Kind.OCMW],
+    Agreement.Party.BOTH: [Organisation.Kind.GEMEENTE, Organisation.Kind.OCMW],
+}
+
+
+def ensure_organisations(*, municipality: Municipality, party: str) -> list[Organisation]:
+    """The organisations an agreement with `party` binds, created when missing."""
+    return [
+        Organisation.objects.get_or_create(
+            kind=kind,
+            municipality=municipality,
+            defaults={"name": Organisation.default_name(kind, municipality)},
+        )[0]
+        for kind in PARTY_KINDS[party]
+    ]
+
+
+def create_agreement(
+    *,
+    municipality: Municipality,
+    party: str,
+    form: str,
+    start_date: date,
+    end_date: date | None = None,
+    signed_on: date | None = None,
+    annual_fee: Decimal | None = None,
+    consultation_schedule: str = "",
+    consultation_place: str = "",
+    notes: str = "",
+    is_synthetic: bool = False,
+) -> Agreement:
+    """Validate and store a new agreement; raises ValidationError on overlap or bad values."""
+    return store_agreement(
+        agreement=Agreement(
+            municipality=municipality,
+            party=party,
+            form=form,
+            start_date=start_date,
+            end_date=end_date,
+            signed_on=signed_on,
+            annual_fee=annual_fee,
+            consultation_schedule=consultation_schedule,
+            consultation_place=consultation_place,
+            notes=notes,
+            is_synthetic=is_synthetic,
+        )
+    )
+
+
+@transaction.atomic
+def store_agreement(*, agreement: Agreement) -> Agreement:
+    """Validate and save a new or changed agreement, creating the organisations it binds.
+
+    The municipality row is locked so two concurrent writers cannot both pass the
+    overlap check.
+    """
+    Municipality.objects.select_for_update().filter(pk=agreement.municipality_id).first()
+    ensure_organisations(municipality=agreement.municipality, party=agreement.party)
+    agreement.full_clean()
+    agreement.save()
+    return agreement
+
+
+@transaction.atomic
+def end_agreement(*, agreement: Agreement, end_date: date) -> Agreement:
+    agreement.end_date = end_date
+    agreement.full_clean()
+    agreement.save(update_fields=["end_date"])
+    return agreement
+
+
+@transaction.atomic
+def record_outreach(
+    *,
+    organisation: Organisation,
+    sent_on: date,
+    status: str = Outreach.Status.NO_ANSWER,
+    status_date: date | None = None,
+    decline_reason=None,
+    decline_explanation: str = "",
+    follow_up_on: date | None = None,
+    notes: str = "",
+    is_synthetic: bool = False,
+) -> Outreach:
+    outreach = Outreach(
+        organisation=organisation,
+        sent_on=sent_on,
+        status=status,
+        status_date=status_date,
+        decline_reason=decline_reason,
+        decline_explanation=decline_explanation,
+        follow_up_on=follow_up_on,
+        notes=notes,
+        is_synthetic=is_synthetic,
+    )
+    outreach.full_clean()
+    outreach.save()
+    return outreach
