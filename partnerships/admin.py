@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from dyzo_portal.templatetags.dyzo_format import grouped
 from partnerships import services
 from partnerships.admin_filters import (
     CurrentStatusFilter,
@@ -66,7 +67,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("inwoners"), ordering="latest_inhabitants")
     def inhabitants(self, municipality):
-        return municipality.latest_inhabitants
+        return grouped(municipality.latest_inhabitants)
 
     @admin.display(description=_("samenwerking vandaag"))
     def status_today(self, municipality):

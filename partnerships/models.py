@@ -98,9 +98,15 @@ class Municipality(models.Model):
 
     @property
     def period_label(self) -> str:
-        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else "…"
-        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else "…"
-        return f"{start} – {end}"
+        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None
+        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else None
+        if start and end:
+            return f"{start} – {end}"
+        if end:
+            return _("tot en met %(end)s") % {"end": end}
+        if start:
+            return _("vanaf %(start)s") % {"start": start}
+        return _("ongewijzigd sinds 1988")
 
 
 class Population(models.Model):
