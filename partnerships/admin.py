@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from dyzo_portal.templatetags.dyzo_format import grouped
 from partnerships import services
+from partnerships.admin_import import import_urls
 from partnerships.admin_filters import (
     CurrentStatusFilter,
     InForceOnFilter,
@@ -171,6 +172,9 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)
+
+    def get_urls(self):
+        return [*import_urls(self), *super().get_urls()]
 
 
 @admin.register(Outreach)
