@@ -67,7 +67,7 @@ def store_agreement(*, agreement: Agreement) -> Agreement:
     """
     Municipality.objects.select_for_update().filter(pk=agreement.municipality_id).first()
     ensure_organisations(municipality=agreement.municipality, party=agreement.party)
-    agreement.full_clean()
+    agreement.full_clean(validate_constraints=False)  # clean() checks them with Dutch messages; the database too
     agreement.save()
     return agreement
 
@@ -104,6 +104,6 @@ def record_outreach(
         notes=notes,
         is_synthetic=is_synthetic,
     )
-    outreach.full_clean()
+    outreach.full_clean(validate_constraints=False)  # clean() checks them with Dutch messages; the database too
     outreach.save()
     return outreach

@@ -1,5 +1,9 @@
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+
+from partnerships.models import Agreement, Membership, Outreach, TariffBand
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +20,28 @@ def plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+@pytest.fixture(scope="module")
+def demo_data(django_db_setup, django_db_blocker):
+    """The demo data of `make run`, loaded once for a test module and removed after it."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_data", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        Outreach.objects.all().delete()
+        Agreement.objects.all().delete()
+        Agreement.history.all().delete()
+        Outreach.history.all().delete()
+        TariffBand.objects.all().delete()
+        Membership.objects.all().delete()
+        get_user_model().objects.all().delete()
+        Group.objects.all().delete()

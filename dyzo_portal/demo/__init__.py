@@ -1,0 +1,34 @@
+"""Demo data for `make run`: the real records of the source documents plus a seeded synthetic continuation.
+
+Every synthetic record is marked `is_synthetic`; the seed makes every load identical.
+"""
+
+import random
+
+from django.db import transaction
+
+from dyzo_portal.demo import partnerships
+from dyzo_portal.demo.accounts import create_demo_accounts
+from partnerships.models import Agreement, Municipality, Outreach
+from partnerships.reference_data import load_reference_data
+
+SEED = 2018
+
+
+def demo_data_present() -> bool:
+    return Agreement.objects.filter(is_synthetic=True).exists()
+
+
+@transaction.atomic
+def load_demo_data(*, reset: bool = False) -> dict:
+    """Load the demo records unless they are there already (`reset` replaces them)."""
+    if not Municipality.objects.exists():
+        load_reference_data()
+    summary = {"created": False}
+    if reset:
+        Outreach.objects.all().delete()
+        Agreement.objects.all().delete()
+    if not demo_data_present():
+        summary |= partnerships.build(rng=random.Random(SEED)) | {"created": True}
+    summary["logins"] = create_demo_accounts()
+    return summary

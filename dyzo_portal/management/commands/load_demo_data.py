@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from dyzo_portal.demo import load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Laadt de demogegevens (echte records uit de bronnen + synthetisch vervolg) en de demologins."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset", action="store_true", help="Bestaande overeenkomsten en aanbiedingen eerst wissen.")
+
+    def handle(self, *args, reset: bool, **options):
+        summary = load_demo_data(reset=reset)
+        if options["verbosity"] == 0:
+            return
+        if summary["created"]:
+            self.stdout.write(f"Demogegevens geladen: {summary['agreements']} overeenkomsten, {summary['outreach']} aanbiedingen.")
+        else:
+            self.stdout.write("Demogegevens waren al geladen (gebruik --reset om ze opnieuw aan te maken).")
+        self.stdout.write("\nDemologins voor http://127.0.0.1:8000/admin/ :")
+        self.stdout.write(f"  {'rol':<24}{'gebruiker':<14}wachtwoord")
+        for login in summary["logins"]:
+            self.stdout.write(f"  {login.role:<24}{login.username:<14}{login.password}")

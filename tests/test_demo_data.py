@@ -1,0 +1,138 @@
+"""The demo data reproduces the published figures of the source documents through the status rule."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from partnerships.models import Agreement, Outreach
+from partnerships.selectors import cooperation_by_province, cooperation_statuses
+
+pytestmark = pytest.mark.django_db
+END_2016 = datetime.date(2016, 12, 31)
+END_2018 = datetime.date(2018, 12, 31)
+
+
+def seed_002(form_prefix):
+    with (settings.FIXTURES_DIR / "demo" / "agreements_2016.csv").open(encoding="utf-8") as handle:
+        return {row["name"] for row in csv.DictReader(handle) if row["form"].startswith(form_prefix)}
+
+
+def column(rows, key):
+    return [row[key] for row in rows]
+
+
+def test_89_agreements_of_seed_002_are_in_force_at_the_end_of_2016(demo_data):
+    statuses = cooperation_statuses(on=END_2016).filter(status_form__in=Agreement.SUBSCRIPTION_FORMS)
+
+    assert set(statuses.values_list("name_nl", flat=True)) == seed_002("overeenkomst") and statuses.count() == 89
+
+
+def test_25_of_them_have_a_zitdag(demo_data):
+    with_day = cooperation_statuses(on=END_2016).filter(status_form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
+
+    assert with_day.count() == 25
+
+
+def test_the_18_per_case_ocmws_of_2016_are_recorded_with_the_discrepancy_noted(demo_data):
+    per_case_2016 = Agreement.objects.filter(form=Agreement.Form.PER_CASE, is_synthetic=False)
+
+    assert set(per_case_2016.values_list("municipality__name_nl", flat=True)) == seed_002("per_dossier")
+    assert all("noemt er 18" in agreement.notes for agreement in per_case_2016)
+
+
+def test_the_real_agreements_say_their_start_date_is_assumed(demo_data):
+    real = Agreement.objects.filter(is_synthetic=False, form__startswith="overeenkomst")
+
+    assert all("01/01/2015 aangenomen" in agreement.notes for agreement in real)
+
+
+def test_seed_000_coverage_on_1_january_2017(demo_data):
+    total = cooperation_by_province(on=datetime.date(2017, 1, 1))[-1]
+
+    assert (total["total"], total["per_case"]) == (123, 23)
+
+
+def test_seed_001_first_table_on_31_december_2018(demo_data):
+    rows = cooperation_by_province(on=END_2018)
+
+    assert column(rows, "agreement") == [18, 4, 17, 18, 54, 111]
+    assert column(rows, "per_case") == [11, 6, 9, 8, 1, 35]
+    assert column(rows, "remote_advice") == [1, 1, 1, 0, 0, 3]
+    assert column(rows, "total") == [30, 11, 27, 26, 55, 149]
+
+
+def test_seed_001_party_table_on_31_december_2018(demo_data):
+    rows = cooperation_by_province(on=END_2018)
+
+    assert column(rows, "gemeente") == [0, 1, 4, 1, 1, 7]
+    assert column(rows, "ocmw") == [18, 3, 13, 17, 53, 104]
+    assert column(rows, "both") == [0, 0, 0, 0, 0, 0]
+
+
+def test_seed_001_no_cooperation_table_on_31_december_2018(demo_data):
+    assert column(cooperation_by_province(on=END_2018), "none") == [40, 33, 38, 39, 9, 159]
+
+
+def test_decline_reasons_rank_in_the_order_seed_001_lists_them(demo_data):
+    declined = Outreach.objects.filter(status=Outreach.Status.DECLINED)
+    counts = [declined.filter(decline_reason__position=position).count() for position in (1, 2, 3, 4)]
+
+    assert counts == sorted(counts, reverse=True) and counts[-1] > 0
+
+
+def test_the_continuation_lives_on_the_285_municipalities_from_2025(demo_data):
+    total = cooperation_by_province(on=datetime.date(2025, 6, 30))[-1]
+
+    assert total["total"] + total["none"] == 285 and total["total"] > 0
+
+
+def test_every_record_after_2016_is_marked_synthetic(demo_data):
+    after_2016 = Agreement.objects.filter(start_date__gt=END_2016)
+
+    assert not after_2016.filter(is_synthetic=False).exists()
+    assert all(record.is_synthetic for record in Outreach.objects.all())
+
+
+def test_loading_again_changes_nothing(demo_data):
+    before = (Agreement.objects.count(), Outreach.objects.count())
+
+    call_command("load_demo_data", verbosity=0)
+
+    assert (Agreement.objects.count(), Outreach.objects.count()) == before
+
+
+def test_a_reset_regenerates_the_same_data(demo_data):
+    before = sorted(Agreement.objects.values_list("municipality__nis_code", "party", "form", "start_date", "end_date"))
+
+    call_command("load_demo_data", "--reset", verbosity=0)
+
+    assert sorted(Agreement.objects.values_list("municipality__nis_code", "party", "form", "start_date", "end_date")) == before
+
+
+@pytest.mark.parametrize(
+    ("username", "password", "is_staff"),
+    [("dyzo", "dyzo-demo-2026", True), ("ocmw.gent", "gent-demo-2026", False), ("beleid", "beleid-demo-2026", False)],
+)
+def test_the_demo_logins_work_with_their_role(demo_data, username, password, is_staff):
+    user = authenticate(username=username, password=password)
+
+    assert user is not None and user.is_staff == is_staff
+
+
+def test_the_partner_login_belongs_to_ocmw_gent(demo_data):
+    user = authenticate(username="ocmw.gent", password="gent-demo-2026")
+
+    assert [str(membership.organisation) for membership in user.memberships.all()] == ["OCMW Gent"]
+
+
+def test_the_command_prints_the_demo_logins(demo_data):
+    out = io.StringIO()
+
+    call_command("load_demo_data", stdout=out)
+
+    assert "ocmw.gent" in out.getvalue() and "gent-demo-2026" in out.getvalue()
