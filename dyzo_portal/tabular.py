@@ -7,7 +7,7 @@ without BOM, `,` or `;`) and the first sheet of an XLSX workbook.
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,6 +27,28 @@ class TabularFileError(Exception):
 class Row:
     line: int
     values: dict
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    message: str
+
+    def __str__(self):
+        return _("regel %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ImportResult:
+    """What an import found: the parsed rows, every row's errors, and how many records it created."""
+
+    rows: list = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
 
 
 def read_rows(*, file_name: str, content: bytes, columns: list[str]) -> list[Row]:

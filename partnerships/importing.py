@@ -5,7 +5,7 @@ begin date. Errors name the line as a spreadsheet shows it (the header is line 1
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -13,20 +13,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dyzo_portal.tabular import Row, parse_amount, parse_date
+from dyzo_portal.tabular import ImportResult, Row, RowError, parse_amount, parse_date
 from partnerships import services
 from partnerships.models import Agreement, Municipality
 
 COLUMNS = ["nis", "partij", "vorm", "begin", "einde", "jaarbedrag"]
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int
-    message: str
-
-    def __str__(self):
-        return _("regel %(line)s: %(message)s") % {"line": self.line, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -57,17 +48,6 @@ def overlap(first, second) -> bool:
         and (second.end_date is None or first.start_date <= second.end_date)
         and (first.end_date is None or second.start_date <= first.end_date)
     )
-
-
-@dataclass
-class ImportResult:
-    rows: list[AgreementRow] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    created: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def _fmt(day: date) -> str:

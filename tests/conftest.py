@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from partnerships.models import Agreement, Membership, Outreach, TariffBand
+from trainings.models import Registration, TrainingSession
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +38,9 @@ def demo_data(django_db_setup, django_db_blocker):
         call_command("load_demo_data", verbosity=0)
     yield
     with django_db_blocker.unblock():
-        Outreach.objects.all().delete()
-        Agreement.objects.all().delete()
-        Agreement.history.all().delete()
-        Outreach.history.all().delete()
+        for model in (Outreach, Agreement, Registration, TrainingSession):
+            model.objects.all().delete()
+            model.history.all().delete()
         TariffBand.objects.all().delete()
         Membership.objects.all().delete()
         get_user_model().objects.all().delete()

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 
 from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
+from trainings.models import Registration, TrainingSession
 
 
 def municipality(nis_code: str, on: datetime.date | None = None) -> Municipality:
@@ -73,3 +74,23 @@ class TariffBandFactory(factory.django.DjangoModelFactory):
     min_population = 0
     max_population = None
     annual_fee = 1000
+
+
+class TrainingSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    date = datetime.date(2030, 3, 15)
+    organiser_name = "Dyzo"
+    target_group = "Maatschappelijk werkers"
+    capacity = 2
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    name = factory.Sequence(lambda n: f"Deelnemer {n}")
+    normalised_name = factory.LazyAttribute(lambda registration: Registration.normalise(registration.name))
+    organisation_name = "OCMW Gent"

@@ -7,10 +7,11 @@ import random
 
 from django.db import transaction
 
-from dyzo_portal.demo import partnerships
+from dyzo_portal.demo import partnerships, trainings
 from dyzo_portal.demo.accounts import create_demo_accounts
 from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.reference_data import load_reference_data
+from trainings.models import TrainingSession
 
 SEED = 2018
 
@@ -28,7 +29,10 @@ def load_demo_data(*, reset: bool = False) -> dict:
     if reset:
         Outreach.objects.all().delete()
         Agreement.objects.all().delete()
+        TrainingSession.objects.all().delete()
     if not demo_data_present():
         summary |= partnerships.build(rng=random.Random(SEED)) | {"created": True}
+    if not TrainingSession.objects.exists():
+        summary |= trainings.build(rng=random.Random(SEED)) | {"created": True}
     summary["logins"] = create_demo_accounts()
     return summary

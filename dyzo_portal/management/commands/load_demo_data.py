@@ -2,6 +2,8 @@ from django.core.management.base import BaseCommand
 
 from dyzo_portal.demo import load_demo_data
 
+LABELS = {"agreements": "overeenkomsten", "outreach": "aanbiedingen", "sessions": "opleidingssessies"}
+
 
 class Command(BaseCommand):
     help = "Laadt de demogegevens (echte records uit de bronnen + synthetisch vervolg) en de demologins."
@@ -14,7 +16,8 @@ class Command(BaseCommand):
         if options["verbosity"] == 0:
             return
         if summary["created"]:
-            self.stdout.write(f"Demogegevens geladen: {summary['agreements']} overeenkomsten, {summary['outreach']} aanbiedingen.")
+            counts = ", ".join(f"{summary[key]} {label}" for key, label in LABELS.items() if key in summary)
+            self.stdout.write(f"Demogegevens geladen: {counts}.")
         else:
             self.stdout.write("Demogegevens waren al geladen (gebruik --reset om ze opnieuw aan te maken).")
         self.stdout.write("\nDemologins voor http://127.0.0.1:8000/admin/ :")

@@ -1,0 +1,78 @@
+"""The training figures: module ranking, attendance, query counts, and the sign-in sheet."""
+
+import datetime
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import OrganisationFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality
+from trainings import selectors
+from trainings.models import Module
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.date(2014, 1, 1)
+
+
+def modules(*names):
+    return [Module.objects.get(name=name) for name in names]
+
+
+def test_the_module_ranking_orders_by_sessions_then_participants():
+    bankruptcy, security = modules("Faillissementswetgeving", "Sociale zekerheid zelfstandigen")
+    for participants in (10, 12):
+        TrainingSessionFactory(date=datetime.date(2020, 5, 1), historic_participants=participants).modules.add(bankruptcy)
+    TrainingSessionFactory(date=datetime.date(2020, 6, 1), historic_participants=50).modules.add(security)
+    TrainingSessionFactory(date=datetime.date(2019, 6, 1), historic_participants=90).modules.add(security)
+
+    ranking = selectors.module_ranking(year=2020)
+
+    assert ranking == [
+        {"name": "Faillissementswetgeving", "sessions": 2, "participants": 22},
+        {"name": "Sociale zekerheid zelfstandigen", "sessions": 1, "participants": 50},
+    ]
+
+
+def test_attending_organisations_come_from_attendance():
+    session = TrainingSessionFactory(date=datetime.date(2020, 5, 1))
+    gent, antwerpen = (OrganisationFactory(municipality=municipality(nis)) for nis in ("44021", "11002"))
+    RegistrationFactory(session=session, organisation=gent, organisation_name=gent.name, attended=True)
+    RegistrationFactory(session=session, organisation=antwerpen, organisation_name=antwerpen.name, attended=False)
+
+    attending = selectors.attending_organisations(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
+
+    assert [(organisation, organisation.attendances) for organisation in attending] == [(gent, 1)]
+
+
+def many_sessions(count):
+    all_modules = list(Module.objects.all())
+    for index in range(count):
+        session = TrainingSessionFactory(date=datetime.date(2020, 1 + index % 12, 1 + index % 28), historic_participants=index)
+        session.modules.add(all_modules[index % len(all_modules)])
+        RegistrationFactory(session=session, attended=index % 2 == 0)
+
+
+@pytest.mark.parametrize("count", [1, 60])
+def test_every_figure_takes_a_constant_number_of_queries(count, django_assert_max_num_queries):
+    many_sessions(count)
+
+    with django_assert_max_num_queries(5):
+        selectors.per_year(start_year=2014, end_year=2030)
+        selectors.period_total(start=START, end=datetime.date(2030, 12, 31))
+        list(selectors.sessions_of_period(start=START, end=datetime.date(2030, 12, 31)))
+        selectors.organisers_per_year(start_year=2014, end_year=2030)
+        selectors.module_ranking(year=2020)
+
+
+def test_the_sign_in_sheet_lists_the_registered_people(client, tmp_path):
+    client.force_login(UserFactory(username="staff", is_staff=True, is_superuser=True))
+    session = TrainingSessionFactory(date=datetime.date(2030, 3, 15), target_group="Medewerkers sociaal huis")
+    RegistrationFactory(session=session, name="Annelies Van Damme")
+
+    response = client.get(reverse("admin:trainings_session_sheet", args=[session.pk]))
+
+    pdf = tmp_path / "lijst.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Aanwezigheidslijst" in text and "Annelies Van Damme" in text and "15/03/2030" in text
