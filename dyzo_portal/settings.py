@@ -154,3 +154,8 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Cases: privacy and the public help form.
+CASE_RETENTION_YEARS = int(os.environ.get("CASE_RETENTION_YEARS", "5"))
+HELP_REQUESTS_PER_HOUR = int(os.environ.get("HELP_REQUESTS_PER_HOUR", "5"))
+PARTICIPANT_CONTRIBUTION_CAP = 200  # euro per trajectory, seed 003's model

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from partnerships.models import Agreement, Membership, Outreach, TariffBand
 from trainings.models import Registration, TrainingSession
 
@@ -38,9 +39,10 @@ def demo_data(django_db_setup, django_db_blocker):
         call_command("load_demo_data", verbosity=0)
     yield
     with django_db_blocker.unblock():
-        for model in (Outreach, Agreement, Registration, TrainingSession):
+        for model in (Outreach, Agreement, Registration, TrainingSession, Approval, Referral, PayerLine, Case):
             model.objects.all().delete()
             model.history.all().delete()
+        Entrepreneur.objects.all().delete()
         TariffBand.objects.all().delete()
         Membership.objects.all().delete()
         get_user_model().objects.all().delete()

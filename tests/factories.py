@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import F
 
 from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
+from cases.models import Case, Entrepreneur
 from trainings.models import Registration, TrainingSession
 
 
@@ -94,3 +95,24 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Deelnemer {n}")
     normalised_name = factory.LazyAttribute(lambda registration: Registration.normalise(registration.name))
     organisation_name = "OCMW Gent"
+
+
+class EntrepreneurFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entrepreneur
+
+    name = factory.Sequence(lambda n: f"Ondernemer {n}")
+    email = factory.LazyAttribute(lambda e: f"{e.name.replace(' ', '.').lower()}@example.org")
+    enterprise_number = "0123456749"
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    entrepreneur = factory.SubFactory(EntrepreneurFactory)
+    municipality = factory.LazyFunction(lambda: municipality("44021"))
+    opened_on = datetime.date(2020, 3, 1)
+    channel = Case.Channel.SELF
+    phase = Case.Phase.RESCUE
+    funding_basis = Case.FundingBasis.OWN_COST

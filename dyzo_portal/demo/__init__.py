@@ -7,7 +7,8 @@ import random
 
 from django.db import transaction
 
-from dyzo_portal.demo import partnerships, trainings
+from cases.models import Case, Entrepreneur
+from dyzo_portal.demo import cases, partnerships, trainings
 from dyzo_portal.demo.accounts import create_demo_accounts
 from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.reference_data import load_reference_data
@@ -30,9 +31,13 @@ def load_demo_data(*, reset: bool = False) -> dict:
         Outreach.objects.all().delete()
         Agreement.objects.all().delete()
         TrainingSession.objects.all().delete()
+        Case.objects.all().delete()
+        Entrepreneur.objects.all().delete()
     if not demo_data_present():
         summary |= partnerships.build(rng=random.Random(SEED)) | {"created": True}
     if not TrainingSession.objects.exists():
         summary |= trainings.build(rng=random.Random(SEED)) | {"created": True}
+    if not Case.objects.exists():
+        summary |= cases.build(rng=random.Random(SEED)) | {"created": True}
     summary["logins"] = create_demo_accounts()
     return summary

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from dyzo_portal.demo import load_demo_data
 
-LABELS = {"agreements": "overeenkomsten", "outreach": "aanbiedingen", "sessions": "opleidingssessies"}
+LABELS = {"agreements": "overeenkomsten", "outreach": "aanbiedingen", "sessions": "opleidingssessies", "cases": "dossiers"}
 
 
 class Command(BaseCommand):

@@ -1,0 +1,151 @@
+"""Staff admin for cases, in Dutch. Workflow changes go through the services, so they are checked and recorded."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases import services
+from cases.models import (
+    AccessLog,
+    Activity,
+    Approval,
+    Case,
+    CaseReport,
+    Entrepreneur,
+    PayerLine,
+    Referral,
+    StatusChange,
+    TeamMember,
+)
+
+
+@admin.register(Entrepreneur)
+class EntrepreneurAdmin(admin.ModelAdmin):
+    list_display = ["name", "enterprise_number_display", "legal_form", "municipality", "anonymised_at"]
+    search_fields = ["name", "enterprise_number", "email"]
+    autocomplete_fields = ["municipality"]
+    list_filter = ["legal_form", "language", "is_synthetic"]
+
+    def save_model(self, request, obj, form, change):
+        services.save_entrepreneur(entrepreneur=obj)
+
+
+class TeamInline(admin.TabularInline):
+    model = TeamMember
+    extra = 0
+
+
+class ActivityInline(admin.TabularInline):
+    model = Activity
+    extra = 0
+    fields = ["date", "kind", "description"]
+
+
+class ReferralInline(admin.TabularInline):
+    model = Referral
+    extra = 0
+    autocomplete_fields = ["ocmw"]
+
+
+class ApprovalInline(admin.StackedInline):
+    model = Approval
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+class PayerLineInline(admin.TabularInline):
+    model = PayerLine
+    extra = 0
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = fields = ["from_status", "to_status", "changed_by", "changed_at"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ReportInline(admin.TabularInline):
+    model = CaseReport
+    extra = 0
+    can_delete = False
+    readonly_fields = fields = ["version", "download", "created_at", "created_by"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("bestand"))
+    def download(self, report):
+        return format_html('<a href="{}">PDF</a>', reverse("cases:report_download", args=[report.case_id, report.version]))
+
+
+@admin.register(Case)
+class CaseAdmin(SimpleHistoryAdmin):
+    list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
+    list_filter = ["status", "phase", "channel", "funding_basis", "municipality__province", "case_worker", "is_synthetic"]
+    search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
+    list_select_related = ["entrepreneur", "municipality", "case_worker"]
+    autocomplete_fields = ["entrepreneur", "municipality", "referring_organisation"]
+    readonly_fields = ["status", "outcome", "closed_on", "funding_basis", "anonymised_at"]
+    date_hierarchy = "opened_on"
+    inlines = [TeamInline, ActivityInline, ReferralInline, ApprovalInline, PayerLineInline, StatusChangeInline, ReportInline]
+    actions = ["to_intake", "to_ongoing"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+            return
+        created = services.open_case(
+            entrepreneur=obj.entrepreneur,
+            municipality=obj.municipality,
+            opened_on=obj.opened_on,
+            channel=obj.channel,
+            phase=obj.phase,
+            referring_organisation=obj.referring_organisation,
+            case_worker=obj.case_worker,
+            situation=obj.situation,
+            by=request.user,
+        )
+        obj.pk = created.pk
+        obj.refresh_from_db()
+
+    def view_on_site(self, case):
+        return reverse("cases:detail", args=[case.pk])
+
+    def _move(self, request, queryset, to):
+        for case in queryset:
+            try:
+                services.change_status(case=case, to=to, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{case}: {' '.join(error.messages)}", messages.ERROR)
+
+    @admin.action(description=_("Naar intake"))
+    def to_intake(self, request, queryset):
+        self._move(request, queryset, Case.Status.INTAKE)
+
+    @admin.action(description=_("Naar lopend"))
+    def to_ongoing(self, request, queryset):
+        self._move(request, queryset, Case.Status.ONGOING)
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "case", "action", "path"]
+    list_filter = ["action"]
+    search_fields = ["user__username", "path"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

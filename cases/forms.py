@@ -1,0 +1,40 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnerships.models import Municipality
+
+
+class HelpRequestForm(forms.Form):
+    name = forms.CharField(label=_("Uw naam"), max_length=200)
+    email = forms.EmailField(label=_("E-mailadres"), required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=50, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente van de onderneming"), queryset=Municipality.objects.none(), empty_label=_("Kies een gemeente")
+    )
+    description = forms.CharField(
+        label=_("Waarmee kunnen wij helpen?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=3000,
+        help_text=_("Een paar zinnen volstaan. U hoeft geen financiële details te geven."),
+    )
+    consent = forms.BooleanField(
+        label=_("Ik geef Dyzo toestemming om deze gegevens te verwerken om mijn vraag te behandelen."),
+        error_messages={"required": _("Zonder uw toestemming kunnen wij uw vraag niet behandelen.")},
+    )
+    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.existing_on(timezone.localdate()).order_by("name_nl")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email") and not cleaned.get("phone"):
+            raise forms.ValidationError(_("Geef een e-mailadres of een telefoonnummer, zodat wij u kunnen bereiken."))
+        return cleaned
+
+    @property
+    def is_spam(self) -> bool:
+        """The honeypot: people do not see the field, bots fill it in."""
+        return bool(self.data.get("website"))

@@ -1,0 +1,326 @@
+"""Entrepreneurs in difficulty and their cases: sensitive data, kept to what the work needs.
+
+No national register number is ever stored. Anonymisation blanks the personal
+fields and keeps what the reports count.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.kbo import format_kbo, validate_kbo
+from partnerships.models import Municipality, Organisation
+
+
+class Entrepreneur(models.Model):
+    class LegalForm(models.TextChoices):
+        SOLE_TRADER = "eenmanszaak", _("Eenmanszaak")
+        COMPANY = "vennootschap", _("Vennootschap")
+
+    class Language(models.TextChoices):
+        DUTCH = "nl", _("Nederlands")
+        FRENCH = "fr", _("Frans")
+        ENGLISH = "en", _("Engels")
+        OTHER = "other", _("Andere")
+
+    name = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=50, blank=True)
+    address = models.TextField(_("adres"), blank=True)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("woonplaats")
+    )
+    enterprise_number = models.CharField(
+        _("ondernemingsnummer"), max_length=10, blank=True, validators=[validate_kbo]
+    )
+    legal_form = models.CharField(_("rechtsvorm"), max_length=12, choices=LegalForm.choices, blank=True)
+    sector = models.CharField(_("sector"), max_length=100, blank=True)
+    language = models.CharField(_("taal"), max_length=5, choices=Language.choices, default=Language.DUTCH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    is_synthetic = models.BooleanField(_("synthetisch"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("ondernemer")
+        verbose_name_plural = _("ondernemers")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def enterprise_number_display(self) -> str:
+        return format_kbo(self.enterprise_number)
+
+
+class CaseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one scoping rule: staff see all; a partner sees what concerns their organisation; others nothing.
+
+        A partner's organisation referred the case, or the case was opened in its
+        municipality while that municipality had a subscription.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        organisations = Organisation.objects.filter(memberships__user=user)
+        return self.filter(
+            Q(referring_organisation__in=organisations)
+            | Q(
+                municipality__organisations__in=organisations.filter(kind=Organisation.Kind.OCMW),
+                funding_basis=Case.FundingBasis.SUBSCRIPTION,
+            )
+        ).distinct()
+
+
+class Case(models.Model):
+    class Status(models.TextChoices):
+        REGISTERED = "aangemeld", _("Aangemeld")
+        INTAKE = "intake", _("Intake")
+        ONGOING = "lopend", _("Lopend")
+        CLOSED = "afgesloten", _("Afgesloten")
+
+    class Phase(models.TextChoices):
+        RESCUE = "redding", _("Redding van de onderneming")
+        BANKRUPTCY = "faillissement", _("Leefbaar faillissement")
+        FRESH_START = "herstart", _("Nieuwe start na faillissement")
+
+    class Outcome(models.TextChoices):
+        SAVED = "gered", _("Onderneming gered")
+        ORDERLY_BANKRUPTCY = "faillissement", _("Ordelijk faillissement")
+        FRESH_START = "herstart", _("Nieuwe start")
+        STOPPED = "gestopt", _("Gestopt door de ondernemer")
+        REFERRED = "doorverwezen", _("Doorverwezen")
+
+    class Channel(models.TextChoices):
+        OCMW = "ocmw", _("OCMW")
+        GEMEENTE = "gemeente", _("Gemeente")
+        SELF = "zelf", _("Zelf")
+        PROFESSIONAL_ORGANISATION = "beroepsorganisatie", _("UNIZO of andere beroepsorganisatie")
+        ACCOUNTANT = "boekhouder", _("Boekhouder")
+        COURT = "rechtbank", _("Rechtbank")
+        OTHER = "andere", _("Andere")
+
+    class FundingBasis(models.TextChoices):
+        SUBSCRIPTION = "abonnement", _("Jaarovereenkomst van het lokale bestuur")
+        PER_CASE = "per_dossier", _("Per dossier, na akkoord van het lokale bestuur")
+        REMOTE_ADVICE = "advies_op_afstand", _("Advies op afstand")
+        OWN_COST = "eigen_kosten", _("Op kosten van Dyzo (geen samenwerking)")
+
+    entrepreneur = models.ForeignKey(Entrepreneur, on_delete=models.PROTECT, related_name="cases")
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="cases", verbose_name=_("gemeente")
+    )
+    opened_on = models.DateField(_("geopend op"))
+    channel = models.CharField(_("aanmelder"), max_length=20, choices=Channel.choices)
+    referring_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referred_cases",
+        verbose_name=_("verwijzende organisatie"),
+    )
+    case_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("dossierbeheerder")
+    )
+    phase = models.CharField(_("fase"), max_length=15, choices=Phase.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
+    outcome = models.CharField(_("resultaat"), max_length=15, choices=Outcome.choices, blank=True)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    funding_basis = models.CharField(_("financiering"), max_length=20, choices=FundingBasis.choices)
+    business_scan = models.BooleanField(_("ondernemingsscan"), default=False)
+    multidisciplinary_advice = models.BooleanField(_("multidisciplinair advies"), default=False)
+    social_investigation = models.BooleanField(_("sociaal vooronderzoek"), default=False)
+    situation = models.TextField(_("situatie"), blank=True)
+    findings = models.TextField(_("bevindingen"), blank=True)
+    advice = models.TextField(_("advies over OCMW-steun"), blank=True)
+    confidential_notes = models.TextField(_("vertrouwelijke notities"), blank=True, help_text=_("Alleen voor Dyzo."))
+    consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+    is_synthetic = models.BooleanField(_("synthetisch"), default=False)
+    history = HistoricalRecords(excluded_fields=["confidential_notes", "situation", "findings", "advice"])
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")), name="case_closed_after_opened"
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="afgesloten", closed_on__isnull=False) & ~Q(outcome=""))
+                | (~Q(status="afgesloten") & Q(outcome="")),
+                name="case_closed_with_an_outcome",
+            ),
+        ]
+        indexes = [models.Index(fields=["opened_on"]), models.Index(fields=["status"])]
+
+    def __str__(self):
+        return _("Dossier %(number)s") % {"number": self.pk}
+
+    @property
+    def needs_approval(self) -> bool:
+        return self.funding_basis == self.FundingBasis.PER_CASE
+
+
+class TeamMember(models.Model):
+    class Role(models.TextChoices):
+        LAWYER = "jurist", _("Jurist")
+        ACCOUNTANT = "boekhouder", _("Boekhouder")
+        VOLUNTEER = "ondernemer", _("Ondernemer-vrijwilliger")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team")
+    role = models.CharField(_("rol"), max_length=12, choices=Role.choices)
+    name = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("teamlid")
+        verbose_name_plural = _("multidisciplinair team")
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"
+
+
+class StatusChange(models.Model):
+    """Who moved a case to which status, and when: the workflow's own record."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("van"), max_length=12, choices=Case.Status.choices, blank=True)
+    to_status = models.CharField(_("naar"), max_length=12, choices=Case.Status.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    changed_at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+
+
+class Activity(models.Model):
+    class Kind(models.TextChoices):
+        CONTACT = "contact", _("Contact")
+        MEETING = "gesprek", _("Gesprek")
+        CONSULTATION_DAY = "zitdag", _("Zitdagconsult")
+        NOTE = "notitie", _("Notitie")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    date = models.DateField(_("datum"))
+    description = models.TextField(_("omschrijving"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+
+
+class Referral(models.Model):
+    """Dyzo's case worker judged an OCMW intervention appropriate (seed 002 question 4)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "in_behandeling", _("In behandeling")
+        GRANTED = "toegekend", _("Toegekend")
+        REFUSED = "geweigerd", _("Geweigerd")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    referred_on = models.DateField(_("doorverwezen op"))
+    ocmw = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="case_referrals",
+        limit_choices_to={"kind": Organisation.Kind.OCMW},
+        verbose_name=_("OCMW"),
+    )
+    reason = models.TextField(_("reden"))
+    outcome = models.CharField(_("uitkomst"), max_length=15, choices=Outcome.choices, default=Outcome.PENDING)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-referred_on"]
+        verbose_name = _("doorverwijzing naar het OCMW")
+        verbose_name_plural = _("doorverwijzingen naar het OCMW")
+
+
+class Approval(models.Model):
+    """The local authority's prior decision on the one-time payment of a per-case case."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "goedgekeurd", _("Goedgekeurd")
+        DECLINED = "geweigerd", _("Geweigerd")
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="approval")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("lokaal bestuur"))
+    decision = models.CharField(_("beslissing"), max_length=12, choices=Decision.choices)
+    decided_by_name = models.CharField(_("beslist door"), max_length=200)
+    decided_on = models.DateField(_("beslist op"))
+    amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("akkoord per dossier")
+        verbose_name_plural = _("akkoorden per dossier")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision="geweigerd") | Q(amount__isnull=False), name="approval_has_an_amount"
+            ),
+        ]
+
+
+class PayerLine(models.Model):
+    """Who pays what for a trajectory: the municipality, the participant (capped), Dyzo/subsidy."""
+
+    class Payer(models.TextChoices):
+        MUNICIPALITY = "gemeente", _("Gemeente/OCMW")
+        PARTICIPANT = "deelnemer", _("Deelnemer")
+        DYZO = "dyzo", _("Dyzo/subsidie")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="payer_lines")
+    payer = models.CharField(_("betaler"), max_length=10, choices=Payer.choices)
+    amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2)
+    paid_on = models.DateField(_("datum"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["paid_on", "pk"]
+        verbose_name = _("betaallijn")
+        verbose_name_plural = _("kostendeling")
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="payer_line_not_negative")]
+
+
+class CaseReport(models.Model):
+    """The written report of the social pre-investigation; regenerating adds a version."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reports")
+    version = models.PositiveIntegerField(_("versie"))
+    file = models.FileField(_("bestand"), upload_to="case-reports/")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("rapport")
+        verbose_name_plural = _("rapporten")
+        constraints = [models.UniqueConstraint(fields=["case", "version"], name="one_report_per_version")]
+
+
+class AccessLog(models.Model):
+    """Every time a user views a case page or report: who, when, what."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, related_name="access_log")
+    action = models.CharField(_("actie"), max_length=50)
+    path = models.CharField(_("pad"), max_length=300)
+    at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagelog")

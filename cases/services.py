@@ -1,0 +1,210 @@
+"""Business actions on cases: opening, the status workflow, approvals, referrals, payments, reports."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.kbo import normalise_kbo
+from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
+from dyzo_portal.pdf import render_pdf
+from partnerships.models import Agreement, Municipality, Organisation
+from partnerships.selectors import cooperation_status
+
+Status = Case.Status
+ALLOWED_TRANSITIONS = {
+    Status.REGISTERED: {Status.INTAKE, Status.CLOSED},
+    Status.INTAKE: {Status.ONGOING, Status.CLOSED},
+    Status.ONGOING: {Status.CLOSED},
+    Status.CLOSED: set(),
+}
+FUNDING_BY_FORM = {
+    Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: Case.FundingBasis.SUBSCRIPTION,
+    Agreement.Form.SUBSCRIPTION: Case.FundingBasis.SUBSCRIPTION,
+    Agreement.Form.PER_CASE: Case.FundingBasis.PER_CASE,
+    Agreement.Form.REMOTE_ADVICE: Case.FundingBasis.REMOTE_ADVICE,
+}
+
+
+def funding_basis_for(*, municipality: Municipality | None, on: date) -> str:
+    """From the status rule on the opening day: no cooperation means Dyzo bears the cost."""
+    if municipality is None:
+        return Case.FundingBasis.OWN_COST
+    form = cooperation_status(municipality=municipality, on=on).status_form
+    return FUNDING_BY_FORM.get(form, Case.FundingBasis.OWN_COST)
+
+
+def save_entrepreneur(*, entrepreneur: Entrepreneur) -> Entrepreneur:
+    entrepreneur.enterprise_number = normalise_kbo(entrepreneur.enterprise_number) if entrepreneur.enterprise_number else ""
+    entrepreneur.full_clean()
+    entrepreneur.save()
+    return entrepreneur
+
+
+@transaction.atomic
+def open_case(
+    *,
+    entrepreneur: Entrepreneur,
+    municipality: Municipality | None,
+    opened_on: date,
+    channel: str,
+    phase: str,
+    by=None,
+    referring_organisation: Organisation | None = None,
+    case_worker=None,
+    situation: str = "",
+    consent_given_at=None,
+) -> Case:
+    if municipality is not None and not municipality.exists_on(opened_on):
+        raise ValidationError(_("%(gemeente)s bestond niet op de openingsdatum.") % {"gemeente": municipality})
+    case = Case(
+        entrepreneur=entrepreneur,
+        municipality=municipality,
+        opened_on=opened_on,
+        channel=channel,
+        phase=phase,
+        referring_organisation=referring_organisation,
+        case_worker=case_worker,
+        situation=situation,
+        consent_given_at=consent_given_at,
+        funding_basis=funding_basis_for(municipality=municipality, on=opened_on),
+    )
+    case.full_clean()
+    case.save()
+    StatusChange.objects.create(case=case, to_status=case.status, changed_by=by)
+    return case
+
+
+@transaction.atomic
+def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None = None) -> Case:
+    """Move a case along aangemeld → intake → lopend → afgesloten; anything else is refused and changes nothing."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if to not in Status.values:
+        raise ValidationError(_("Onbekende status '%(status)s'.") % {"status": to})
+    if to not in ALLOWED_TRANSITIONS[case.status]:
+        raise ValidationError(
+            _("Een dossier kan niet van '%(from)s' naar '%(to)s' gaan.")
+            % {"from": case.get_status_display(), "to": Status(to).label}
+        )
+    if to == Status.ONGOING and case.needs_approval and not _approved(case):
+        raise ValidationError(
+            _("Dit dossier loopt per dossier: eerst moet het lokale bestuur de eenmalige betaling goedkeuren.")
+        )
+    if to == Status.CLOSED:
+        if outcome not in Case.Outcome.values:
+            raise ValidationError(_("Kies een resultaat om het dossier af te sluiten."))
+        case.outcome, case.closed_on = outcome, on or timezone.localdate()
+    StatusChange.objects.create(case=case, from_status=case.status, to_status=to, changed_by=by)
+    case.status = to
+    case.full_clean()
+    case.save()
+    return case
+
+
+def _approved(case: Case) -> bool:
+    return Approval.objects.filter(case=case, decision=Approval.Decision.APPROVED).exists()
+
+
+@transaction.atomic
+def decide_approval(
+    *, case: Case, organisation: Organisation, decision: str, decided_by_name: str, decided_on: date, amount: Decimal | None
+) -> Approval:
+    """The local authority approves or declines the one-time payment of a per-case case."""
+    if not case.needs_approval:
+        raise ValidationError(_("Alleen een dossier per dossier heeft een akkoord van het lokale bestuur nodig."))
+    if organisation.municipality_id != case.municipality_id:
+        raise ValidationError(_("Alleen het lokale bestuur van de gemeente van het dossier kan beslissen."))
+    if decision == Approval.Decision.APPROVED and amount is None:
+        raise ValidationError(_("Geef het goedgekeurde bedrag op."))
+    if not decided_by_name.strip():
+        raise ValidationError(_("Geef de naam op van wie beslist."))
+    approval, _created = Approval.objects.update_or_create(
+        case=case,
+        defaults={
+            "organisation": organisation,
+            "decision": decision,
+            "decided_by_name": decided_by_name.strip(),
+            "decided_on": decided_on,
+            "amount": amount,
+        },
+    )
+    return approval
+
+
+def refer_to_ocmw(*, case: Case, ocmw: Organisation, referred_on: date, reason: str) -> Referral:
+    if ocmw.kind != Organisation.Kind.OCMW:
+        raise ValidationError(_("Een doorverwijzing gaat naar een OCMW."))
+    referral = Referral(case=case, ocmw=ocmw, referred_on=referred_on, reason=reason)
+    referral.full_clean()
+    referral.save()
+    return referral
+
+
+def set_referral_outcome(*, referral: Referral, outcome: str) -> Referral:
+    referral.outcome = outcome
+    referral.full_clean()
+    referral.save(update_fields=["outcome"])
+    return referral
+
+
+@transaction.atomic
+def add_payer_line(*, case: Case, payer: str, amount: Decimal, paid_on: date) -> PayerLine:
+    """A payment for the trajectory; the participant never pays more than the cap in total."""
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    if payer == PayerLine.Payer.PARTICIPANT:
+        paid = case.payer_lines.filter(payer=payer).aggregate(total=Sum("amount", default=Decimal(0)))["total"]
+        cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
+        if paid + amount > cap:
+            raise ValidationError(
+                _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).") % {"cap": cap, "paid": paid}
+            )
+    line = PayerLine(case=case, payer=payer, amount=amount, paid_on=paid_on)
+    line.full_clean()
+    line.save()
+    return line
+
+
+@transaction.atomic
+def generate_report(*, case: Case, by) -> CaseReport:
+    """Render the social pre-investigation report and store it as the next version."""
+    if case.anonymised_at:
+        raise ValidationError(_("Van een geanonimiseerd dossier kan geen rapport meer gemaakt worden."))
+    version = (case.reports.aggregate(latest=Max("version"))["latest"] or 0) + 1
+    pdf = render_pdf(
+        "cases/report.html", {"case": case, "entrepreneur": case.entrepreneur, "version": version, "today": timezone.localdate(), "author": by}
+    )
+    report = CaseReport(case=case, version=version, created_by=by)
+    report.file.save(f"dossier-{case.pk}-v{version}.pdf", ContentFile(pdf), save=False)
+    report.save()
+    return report
+
+
+def log_access(*, user, case: Case | None, action: str, path: str) -> None:
+    AccessLog.objects.create(user=user, case=case, action=action, path=path[:300])
+
+
+@transaction.atomic
+def submit_help_request(
+    *, name: str, email: str, phone: str, municipality: Municipality, description: str, consent: bool
+) -> Case:
+    """A help request from the public form: a new case in "aangemeld", waiting for triage."""
+    if not consent:
+        raise ValidationError(_("Zonder uw toestemming kunnen wij uw vraag niet behandelen."))
+    entrepreneur = save_entrepreneur(
+        entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality)
+    )
+    return open_case(
+        entrepreneur=entrepreneur,
+        municipality=municipality,
+        opened_on=timezone.localdate(),
+        channel=Case.Channel.SELF,
+        phase=Case.Phase.RESCUE,
+        situation=description,
+        consent_given_at=timezone.now(),
+    )

@@ -1,0 +1,94 @@
+"""The public help form, and the staff case pages (every view of a case or report is logged)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cases import services
+from cases.filters import CaseFilter
+from cases.forms import HelpRequestForm
+from cases.models import Case
+from cases.throttle import allow
+
+
+def help_request(request):
+    form = HelpRequestForm(request.POST or None)
+    if request.method == "POST":
+        if not allow(request=request, scope="help-request", limit=settings.HELP_REQUESTS_PER_HOUR):
+            return render(request, "cases/help_throttled.html", status=429)
+        if form.is_valid():
+            if not form.is_spam:
+                data = form.cleaned_data
+                services.submit_help_request(
+                    name=data["name"],
+                    email=data["email"],
+                    phone=data["phone"],
+                    municipality=data["municipality"],
+                    description=data["description"],
+                    consent=data["consent"],
+                )
+            return redirect("cases:help_thanks")
+    return render(request, "cases/help_request.html", {"form": form})
+
+
+def help_thanks(request):
+    return render(request, "cases/help_thanks.html")
+
+
+def _visible_cases(request):
+    return Case.objects.visible_to(request.user)
+
+
+@staff_member_required
+def case_list(request):
+    cases = _visible_cases(request).select_related("entrepreneur", "municipality__province", "case_worker")
+    case_filter = CaseFilter(request.GET, queryset=cases)
+    page = Paginator(case_filter.qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "cases/case_list.html", {"filter": case_filter, "page": page, "query": query.urlencode()})
+
+
+@staff_member_required
+def case_detail(request, case_id: int):
+    case = get_object_or_404(_visible_cases(request).select_related("entrepreneur", "municipality"), pk=case_id)
+    services.log_access(user=request.user, case=case, action="dossier bekeken", path=request.path)
+    return render(request, "cases/case_detail.html", {"case": case, "transitions": services.ALLOWED_TRANSITIONS[case.status]})
+
+
+@staff_member_required
+@require_POST
+def case_report_generate(request, case_id: int):
+    case = get_object_or_404(_visible_cases(request), pk=case_id)
+    try:
+        report = services.generate_report(case=case, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Rapport versie %(version)s gemaakt.") % {"version": report.version})
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@staff_member_required
+def case_report_download(request, case_id: int, version: int):
+    case = get_object_or_404(_visible_cases(request), pk=case_id)
+    report = get_object_or_404(case.reports, version=version)
+    services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload", path=request.path)
+    return FileResponse(report.file.open("rb"), content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+
+
+@staff_member_required
+@require_POST
+def case_transition(request, case_id: int):
+    case = get_object_or_404(_visible_cases(request), pk=case_id)
+    try:
+        services.change_status(case=case, to=request.POST.get("to", ""), outcome=request.POST.get("outcome", ""), by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("cases:detail", case_id=case.pk)

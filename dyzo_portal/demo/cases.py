@@ -1,0 +1,111 @@
+"""Demo cases 2016-2025: seeded, synthetic, spread over municipalities by their cooperation form on opening."""
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+
+from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral, StatusChange
+from cases.services import FUNDING_BY_FORM
+from partnerships.models import Organisation
+from partnerships.selectors import cooperation_statuses
+
+FIRST_NAMES = ["An", "Bart", "Chris", "Dirk", "Els", "Fien", "Geert", "Hilde", "Ilse", "Jan", "Karel", "Lies", "Marc", "Nele", "Olivier", "Petra", "Rik", "Sofie", "Tom", "Veerle"]
+LAST_NAMES = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambert", "Dupont", "Martens", "Vermeulen"]
+SECTORS = ["horeca", "bouw", "detailhandel", "transport", "landbouw", "kapsalon", "IT-diensten", "schoonmaak"]
+CASES_PER_YEAR = (140, 220)
+WEIGHT_BY_BASIS = {
+    Case.FundingBasis.SUBSCRIPTION: 6,
+    Case.FundingBasis.PER_CASE: 3,
+    Case.FundingBasis.REMOTE_ADVICE: 1,
+    Case.FundingBasis.OWN_COST: 0.4,
+}
+OUTCOMES = list(Case.Outcome.values)
+NOTE = "Synthetische demogegevens."
+
+
+def _kbo(rng: random.Random) -> str:
+    base = rng.randint(2_000_000, 9_999_999)
+    return f"0{base}{97 - base % 97:02d}"
+
+
+def build(*, rng: random.Random) -> dict:
+    ocmws = {o.municipality_id: o for o in Organisation.objects.filter(kind=Organisation.Kind.OCMW)}
+    plans = []
+    for year in range(2016, 2026):
+        municipalities = list(cooperation_statuses(on=date(year, 7, 1)))
+        bases = [FUNDING_BY_FORM.get(m.status_form, Case.FundingBasis.OWN_COST) for m in municipalities]
+        weights = [WEIGHT_BY_BASIS[basis] for basis in bases]
+        for index in rng.choices(range(len(municipalities)), weights=weights, k=rng.randint(*CASES_PER_YEAR)):
+            opened = date(year, 1, 1) + timedelta(days=rng.randint(0, 364))
+            plans.append((municipalities[index], bases[index], opened))
+    entrepreneurs = Entrepreneur.objects.bulk_create(
+        Entrepreneur(
+            name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            email="",
+            municipality=municipality,
+            enterprise_number=_kbo(rng),
+            legal_form=rng.choice(list(Entrepreneur.LegalForm.values)),
+            sector=rng.choice(SECTORS),
+            is_synthetic=True,
+        )
+        for municipality, _basis, _opened in plans
+    )
+    cases = []
+    for entrepreneur, (municipality, basis, opened) in zip(entrepreneurs, plans, strict=True):
+        age_days = (date(2026, 6, 30) - opened).days
+        closed = rng.random() < min(0.95, age_days / 700)
+        status = Case.Status.CLOSED if closed else rng.choice([Case.Status.REGISTERED, Case.Status.INTAKE, Case.Status.ONGOING])
+        if basis == Case.FundingBasis.PER_CASE and status == Case.Status.REGISTERED:
+            status = Case.Status.INTAKE
+        referred_by_ocmw = rng.random() < 0.55
+        cases.append(
+            Case(
+                entrepreneur=entrepreneur,
+                municipality=municipality,
+                opened_on=opened,
+                channel=Case.Channel.OCMW if referred_by_ocmw else rng.choice(list(Case.Channel.values)),
+                referring_organisation=ocmws.get(municipality.pk) if referred_by_ocmw else None,
+                phase=rng.choices(list(Case.Phase.values), weights=[5, 3, 2])[0],
+                status=status,
+                outcome=rng.choice(OUTCOMES) if closed else "",
+                closed_on=opened + timedelta(days=rng.randint(20, 400)) if closed else None,
+                funding_basis=basis,
+                business_scan=rng.random() < 0.6,
+                multidisciplinary_advice=rng.random() < 0.4,
+                social_investigation=rng.random() < 0.35,
+                situation=NOTE,
+                is_synthetic=True,
+            )
+        )
+    Case.objects.bulk_create(cases)
+    StatusChange.objects.bulk_create(StatusChange(case=case, to_status=case.status) for case in cases)
+    _follow_up(rng, cases, ocmws)
+    return {"cases": len(cases)}
+
+
+def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:
+    """Approvals for per-case cases past intake, OCMW referrals after a social pre-investigation, payer lines."""
+    approvals, referrals, lines = [], [], []
+    for case in cases:
+        ocmw = ocmws.get(case.municipality_id)
+        if case.funding_basis == Case.FundingBasis.PER_CASE and case.status != Case.Status.INTAKE and ocmw:
+            approvals.append(
+                Approval(case=case, organisation=ocmw, decision=Approval.Decision.APPROVED, decided_by_name="Secretaris OCMW", decided_on=case.opened_on + timedelta(days=7), amount=Decimal(350))
+            )
+            lines.append(PayerLine(case=case, payer=PayerLine.Payer.MUNICIPALITY, amount=Decimal(350), paid_on=case.opened_on + timedelta(days=30)))
+        if case.social_investigation and ocmw and rng.random() < 0.6:
+            referrals.append(
+                Referral(
+                    case=case,
+                    ocmw=ocmw,
+                    referred_on=case.opened_on + timedelta(days=rng.randint(10, 90)),
+                    reason="Tussenkomst in levensonderhoud aangewezen.",
+                    outcome=rng.choice(list(Referral.Outcome.values)),
+                )
+            )
+        if case.status != Case.Status.REGISTERED and rng.random() < 0.3:
+            lines.append(PayerLine(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal(rng.choice([50, 100, 200])), paid_on=case.opened_on + timedelta(days=45)))
+            lines.append(PayerLine(case=case, payer=PayerLine.Payer.DYZO, amount=Decimal(rng.choice([400, 650, 900])), paid_on=case.opened_on + timedelta(days=60)))
+    Approval.objects.bulk_create(approvals)
+    Referral.objects.bulk_create(referrals)
+    PayerLine.objects.bulk_create(lines)

@@ -1,0 +1,164 @@
+"""The case workflow, the per-case approval gate, cost sharing and referrals."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cases import selectors, services
+from cases.models import Approval, Case, PayerLine, StatusChange
+from partnerships.models import Agreement, Organisation
+from tests.factories import AgreementFactory, CaseFactory, EntrepreneurFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+Status = Case.Status
+
+
+@pytest.fixture
+def worker():
+    return UserFactory(username="dossierbeheerder", is_staff=True)
+
+
+def open_in(nis_code, on=datetime.date(2020, 3, 1), by=None):
+    return services.open_case(
+        entrepreneur=EntrepreneurFactory(),
+        municipality=municipality(nis_code, on=on),
+        opened_on=on,
+        channel=Case.Channel.OCMW,
+        phase=Case.Phase.RESCUE,
+        by=by,
+    )
+
+
+def test_a_new_case_starts_registered_and_records_who_opened_it(worker):
+    case = open_in("44021", by=worker)
+
+    assert case.status == Status.REGISTERED
+    assert StatusChange.objects.get(case=case).changed_by == worker
+
+
+def test_a_case_moves_from_registered_through_intake_and_ongoing_to_closed(worker):
+    case = open_in("44021")
+    for status in (Status.INTAKE, Status.ONGOING):
+        services.change_status(case=case, to=status, by=worker)
+
+    closed = services.change_status(case=case, to=Status.CLOSED, outcome=Case.Outcome.SAVED, by=worker, on=datetime.date(2020, 9, 1))
+
+    assert (closed.status, closed.outcome, closed.closed_on) == (Status.CLOSED, "gered", datetime.date(2020, 9, 1))
+    assert list(case.status_changes.values_list("to_status", flat=True)) == ["aangemeld", "intake", "lopend", "afgesloten"]
+
+
+def test_an_illegal_transition_is_refused_and_changes_nothing(worker):
+    case = open_in("44021")
+
+    with pytest.raises(ValidationError) as error:
+        services.change_status(case=case, to=Status.ONGOING, by=worker)
+
+    assert "kan niet van 'Aangemeld' naar 'Lopend' gaan" in error.value.messages[0]
+    assert Case.objects.get(pk=case.pk).status == Status.REGISTERED and case.status_changes.count() == 1
+
+
+def test_closing_needs_an_outcome(worker):
+    case = open_in("44021")
+
+    with pytest.raises(ValidationError):
+        services.change_status(case=case, to=Status.CLOSED, by=worker)
+
+
+def test_a_closed_case_stays_closed(worker):
+    case = CaseFactory(status=Status.CLOSED, outcome=Case.Outcome.STOPPED, closed_on=datetime.date(2020, 4, 1))
+
+    with pytest.raises(ValidationError):
+        services.change_status(case=case, to=Status.INTAKE, by=worker)
+
+
+def test_the_funding_basis_follows_the_cooperation_form_on_the_opening_day():
+    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION)
+    AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
+
+    bases = [open_in(nis).funding_basis for nis in ("44021", "11002", "71022")]
+
+    assert bases == [Case.FundingBasis.SUBSCRIPTION, Case.FundingBasis.PER_CASE, Case.FundingBasis.OWN_COST]
+
+
+def test_a_per_case_case_cannot_pass_intake_without_approval(worker):
+    AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+
+    with pytest.raises(ValidationError) as error:
+        services.change_status(case=case, to=Status.ONGOING, by=worker)
+
+    assert "eerst moet het lokale bestuur de eenmalige betaling goedkeuren" in error.value.messages[0]
+
+
+def test_a_per_case_case_proceeds_once_approved(worker):
+    AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+    ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
+    services.decide_approval(
+        case=case, organisation=ocmw, decision=Approval.Decision.APPROVED, decided_by_name="M. Peeters",
+        decided_on=datetime.date(2020, 3, 5), amount=Decimal("350"),
+    )
+
+    assert services.change_status(case=case, to=Status.ONGOING, by=worker).status == Status.ONGOING
+
+
+def test_a_declined_payment_keeps_the_case_at_intake(worker):
+    AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+    ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
+    services.decide_approval(
+        case=case, organisation=ocmw, decision=Approval.Decision.DECLINED, decided_by_name="M. Peeters",
+        decided_on=datetime.date(2020, 3, 5), amount=None,
+    )
+
+    with pytest.raises(ValidationError):
+        services.change_status(case=case, to=Status.ONGOING, by=worker)
+
+
+def test_a_subscription_case_needs_no_approval(worker):
+    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION)
+    case = services.change_status(case=open_in("44021"), to=Status.INTAKE, by=worker)
+
+    assert services.change_status(case=case, to=Status.ONGOING, by=worker).status == Status.ONGOING
+
+
+def test_the_participant_pays_at_most_the_cap():
+    case = CaseFactory()
+    services.add_payer_line(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1))
+
+    with pytest.raises(ValidationError) as error:
+        services.add_payer_line(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("60"), paid_on=datetime.date(2020, 5, 1))
+
+    assert "maximaal 200 euro" in error.value.messages[0]
+
+
+def test_payer_totals_are_summed_per_year_and_payer():
+    case = CaseFactory()
+    for payer, amount in [("gemeente", "350"), ("deelnemer", "200"), ("dyzo", "450"), ("gemeente", "350")]:
+        services.add_payer_line(case=CaseFactory() if payer == "gemeente" else case, payer=payer, amount=Decimal(amount), paid_on=datetime.date(2020, 6, 1))
+
+    totals = {row["payer"]: row["total"] for row in selectors.payer_totals_per_year(start_year=2020, end_year=2020)}
+
+    assert totals == {"gemeente": Decimal("700"), "deelnemer": Decimal("200"), "dyzo": Decimal("450")}
+
+
+def test_referrals_are_counted_per_year_and_province():
+    gent_ocmw = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
+    for day in (datetime.date(2020, 2, 1), datetime.date(2020, 8, 1), datetime.date(2021, 1, 5)):
+        services.refer_to_ocmw(case=CaseFactory(), ocmw=gent_ocmw, referred_on=day, reason="Leefloon aangewezen")
+
+    rows = selectors.referrals_per_year_and_province(start_year=2020, end_year=2021)
+
+    assert [(r["year"], r["ocmw__municipality__province__name_nl"], r["referrals"]) for r in rows] == [
+        (2020, "Oost-Vlaanderen", 2),
+        (2021, "Oost-Vlaanderen", 1),
+    ]
+
+
+def test_a_referral_goes_to_an_ocmw():
+    gemeente = Organisation.objects.get(municipality=municipality("44021"), kind="gemeente")
+
+    with pytest.raises(ValidationError):
+        services.refer_to_ocmw(case=CaseFactory(), ocmw=gemeente, referred_on=datetime.date(2020, 2, 1), reason="x")
