@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from dyzo_portal.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("rapporten/", include("reports.urls")),
     path("", include("cases.urls")),
 ]

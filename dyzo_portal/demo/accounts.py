@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from dyzo_portal.roles import POLICY_GROUP, STAFF_GROUP
 from partnerships.models import Membership, Municipality, Organisation
 
-STAFF_GROUP = "Dyzo-medewerkers"
-POLICY_GROUP = "Beleidsmedewerkers"
 
 
 @dataclass(frozen=True)

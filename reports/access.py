@@ -1,0 +1,24 @@
+"""Who may see reports: Dyzo staff and policy staff. Written once, used by every report view."""
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+from dyzo_portal.roles import POLICY_GROUP
+
+
+def can_view_reports(user) -> bool:
+    return user.is_authenticated and (user.is_staff or user.groups.filter(name=POLICY_GROUP).exists())
+
+
+def reports_access(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_view_reports(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -1,0 +1,83 @@
+"""What the reports need beyond the other apps: funding received, question sets, and frozen answers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Funding(models.Model):
+    """Money Dyzo received, e.g. the operating subsidy of the Agentschap Innoveren & Ondernemen."""
+
+    class Kind(models.TextChoices):
+        OPERATING = "werking", _("Werkingssubsidie")
+        PROJECT = "project", _("Projectsubsidie")
+        OTHER = "andere", _("Andere")
+
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    funder = models.CharField(_("financier"), max_length=200)
+    amount = models.DecimalField(_("bedrag (EUR)"), max_digits=12, decimal_places=2)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OPERATING)
+    note = models.TextField(_("notitie"), blank=True)
+
+    class Meta:
+        ordering = ["year", "funder"]
+        verbose_name = _("financiering")
+        verbose_name_plural = _("financiering")
+        constraints = [models.UniqueConstraint(fields=["year", "funder", "kind"], name="one_funding_per_year_funder_kind")]
+
+    def __str__(self):
+        return f"{self.year} {self.funder}"
+
+
+class QuestionSet(models.Model):
+    """A recurring written parliamentary question; staff may edit its questions."""
+
+    slug = models.SlugField(_("code"), unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    introduction = models.TextField(_("inleiding"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("vragenreeks")
+        verbose_name_plural = _("vragenreeksen")
+
+    def __str__(self):
+        return self.title
+
+
+class Question(models.Model):
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("vraag"))
+    figures = models.JSONField(
+        _("cijfers"), default=list, blank=True, help_text=_("Namen van de cijfers die het antwoord toont, bv. [\"coverage\"].")
+    )
+    free_answer = models.TextField(_("vrij antwoord"), blank=True, help_text=_("Voor beleidsvragen zonder cijfers."))
+
+    class Meta:
+        ordering = ["question_set", "number"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+        constraints = [models.UniqueConstraint(fields=["question_set", "number"], name="one_question_per_number")]
+
+    def __str__(self):
+        return f"{self.number}. {self.text[:60]}"
+
+
+class FrozenAnswer(models.Model):
+    """A published answer: its figures and its PDF as they were, whatever the data does later."""
+
+    question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers")
+    reference_date = models.DateField(_("peildatum"))
+    figures = models.JSONField(_("cijfers"))
+    pdf = models.FileField(_("PDF"), upload_to="answers/")
+    created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("bevroren antwoord")
+        verbose_name_plural = _("bevroren antwoorden")
+
+    def __str__(self):
+        return f"{self.question_set} ({self.reference_date:%d/%m/%Y})"

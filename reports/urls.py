@@ -1,0 +1,15 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("kaart/", views.map_page, name="map"),
+    path("datakwaliteit/", views.quality_page, name="quality"),
+    path("antwoord/<slug:slug>/", views.answer_page, name="answer"),
+    path("antwoord/<slug:slug>/bevriezen/", views.freeze_answer, name="freeze"),
+    path("bevroren/<int:frozen_id>/", views.frozen_answer, name="frozen"),
+    path("cijfer/<slug:name>/", views.figure_page, name="figure"),
+]

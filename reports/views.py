@@ -1,0 +1,112 @@
+"""Report pages for Dyzo staff and policy staff: figures, the map and parliamentary answers, in every format."""
+
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from dyzo_portal.pdf import pdf_response, render_pdf
+from reports import answers
+from reports.access import reports_access
+from reports.figures import FIGURES, Params, compute
+from reports.maps import map_svg
+from reports.models import FrozenAnswer, QuestionSet
+from reports.quality import data_quality
+from reports import renderers
+from reports.renderers import CONTENT_TYPES, FORMATS, table
+
+
+class ReportFilter(forms.Form):
+    op = forms.DateField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.IntegerField(label=_("Van jaar"), required=False, min_value=2000, max_value=2100)
+    tot = forms.IntegerField(label=_("Tot en met jaar"), required=False, min_value=2000, max_value=2100)
+
+    def params(self) -> Params:
+        data = self.cleaned_data if self.is_valid() else {}
+        on = data.get("op") or timezone.localdate()
+        end_year = data.get("tot") or on.year
+        start_year = min(data.get("van") or end_year, end_year)
+        return Params(on=on, start_year=start_year, end_year=end_year)
+
+
+def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@reports_access
+def index(request):
+    form = ReportFilter(request.GET or None)
+    return render(request, "reports/index.html", {"form": form, "figures": FIGURES, "question_sets": QuestionSet.objects.all(), "query": request.GET.urlencode()})
+
+
+@reports_access
+def figure_page(request, name: str):
+    if name not in FIGURES:
+        raise Http404
+    form = ReportFilter(request.GET or None)
+    figure = compute(name, form.params())
+    fmt = request.GET.get("formaat", "")
+    if fmt in FORMATS and fmt != "html":
+        return _download(renderers.render(figure, fmt), fmt, name)
+    query = request.GET.copy()
+    query.pop("formaat", None)
+    return render(request, "reports/figure.html", {"form": form, "figure": figure, "table": table(figure), "formats": FORMATS[1:], "query": query.urlencode()})
+
+
+@reports_access
+def map_page(request):
+    form = ReportFilter(request.GET or None)
+    on = form.params().on
+    fmt = request.GET.get("formaat", "")
+    if fmt == "svg":
+        return _download(map_svg(on=on).encode(), "svg", f"kaart-{on.isoformat()}")
+    if fmt == "pdf":
+        pdf = render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on})
+        return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
+    return render(request, "reports/map.html", {"form": form, "svg": map_svg(on=on), "on": on, "query": request.GET.urlencode()})
+
+
+@reports_access
+def answer_page(request, slug: str):
+    question_set = get_object_or_404(QuestionSet, slug=slug)
+    form = ReportFilter(request.GET or None)
+    on = form.params().on
+    if request.GET.get("formaat") == "pdf":
+        return pdf_response(answers.answer_pdf(question_set=question_set, on=on), f"antwoord-{slug}-{on.isoformat()}.pdf")
+    context = answers.answer_context(question_set=question_set, on=on)
+    frozen = question_set.frozen_answers.all()
+    return render(request, "reports/answer.html", {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode()})
+
+
+@staff_member_required
+@require_POST
+def freeze_answer(request, slug: str):
+    question_set = get_object_or_404(QuestionSet, slug=slug)
+    on = date.fromisoformat(request.POST["op"])
+    frozen = answers.freeze(question_set=question_set, on=on, by=request.user)
+    messages.success(request, _("Het antwoord is bevroren en bewaard."))
+    return redirect("reports:frozen", frozen_id=frozen.pk)
+
+
+@reports_access
+def frozen_answer(request, frozen_id: int):
+    frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
+    if request.GET.get("formaat") == "pdf":
+        response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{frozen.pdf.name.rsplit("/", 1)[-1]}"'
+        return response
+    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": answers.changed_since_frozen(frozen)})
+
+
+@staff_member_required
+def quality_page(request):
+    return render(request, "reports/quality.html", {"checks": data_quality()})

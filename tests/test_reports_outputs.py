@@ -1,0 +1,194 @@
+"""Report outputs: formats, the CLI's errors, access, freezing, data quality, and constant query counts."""
+
+import datetime
+import io
+import json
+import subprocess
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from dyzo_portal.roles import POLICY_GROUP
+from partnerships.models import Agreement, Municipality
+from reports.answers import changed_since_frozen, freeze
+from reports.figures import FIGURES, Params, compute
+from reports.models import QuestionSet
+from reports.renderers import render
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
+
+
+@pytest.fixture
+def policy_client(client):
+    analyst = UserFactory(username="analist")
+    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_xlsx_keeps_numbers_as_numbers():
+    AgreementFactory(municipality=municipality("44021"))
+
+    sheet = load_workbook(io.BytesIO(render(compute("cooperation-by-province", PARAMS), "xlsx"))).active
+
+    assert sheet["A1"].value == "Provincie" and sheet["B7"].value == 1
+
+
+def test_pdf_contains_the_table(tmp_path):
+    AgreementFactory(municipality=municipality("44021"))
+    pdf = tmp_path / "cijfer.pdf"
+    pdf.write_bytes(render(compute("agreement-parties", PARAMS), "pdf"))
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Met wie Dyzo een overeenkomst heeft" in text and "Eindtotaal" in text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "pdf"])
+def test_every_figure_page_offers_its_downloads(policy_client, fmt):
+    response = policy_client.get(reverse("reports:figure", args=["coverage"]), {"op": "2018-12-31", "formaat": fmt})
+
+    assert response.status_code == 200 and f'.{fmt}"' in response["Content-Disposition"]
+
+
+def test_the_figure_page_shows_the_table_with_filters(policy_client):
+    response = policy_client.get(reverse("reports:figure", args=["cooperation-by-province"]), {"op": "2018-12-31"})
+
+    assert "Samenwerking per provincie (op 31/12/2018)" in response.text and 'name="op"' in response.text
+
+
+def test_the_map_page_names_municipalities_on_hover(policy_client):
+    response = policy_client.get(reverse("reports:map"), {"op": "2018-12-31"})
+
+    assert "<title>Gent: Geen samenwerking</title>" in response.text
+
+
+def test_reports_need_a_login(client):
+    response = client.get(reverse("reports:index"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_partner_cannot_open_reports(client):
+    client.force_login(UserFactory(username="partner"))
+
+    assert client.get(reverse("reports:index")).status_code == 403
+
+
+def test_an_unknown_figure_is_a_404(policy_client):
+    assert policy_client.get(reverse("reports:figure", args=["bestaat-niet"])).status_code == 404
+
+
+def test_small_case_counts_per_municipality_are_suppressed():
+    for _ in range(3):
+        CaseFactory(municipality=municipality("44021"), opened_on=datetime.date(2018, 5, 1))
+    for _ in range(6):
+        CaseFactory(municipality=municipality("11002"), opened_on=datetime.date(2018, 5, 1))
+
+    counts = {row["municipality"]: row["cases"] for row in compute("cases-by-municipality", PARAMS).rows}
+
+    assert counts == {"Gent": "<5", "Antwerpen": 6}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["bestaat-niet", "--format", "csv"], "Onbekend rapport"),
+        (["coverage", "--on", "31/12/2018", "--format", "csv"], "Ongeldige datum"),
+        (["coverage", "--format", "doc"], "Onbekend formaat"),
+        (["map", "--format", "csv"], "svg of pdf"),
+        (["trainings", "--year", "2016", "--from", "2014", "--format", "csv"], "niet beide"),
+    ],
+)
+def test_the_cli_refuses_bad_input_in_dutch(args, message):
+    with pytest.raises(CommandError) as error:
+        call_command("report", *args)
+
+    assert message in str(error.value)
+
+
+def test_the_cli_writes_to_a_file(tmp_path):
+    target = tmp_path / "dekking.json"
+
+    call_command("report", "coverage", "--on", "2018-12-31", "--format", "json", "--output", str(target))
+
+    assert json.loads(target.read_text())[0]["municipalities"] == 308
+
+
+def test_a_frozen_answer_does_not_change_when_the_data_does(media):
+    question_set = QuestionSet.objects.get(slug="samenwerking")
+    frozen = freeze(question_set=question_set, on=PARAMS.on, by=None)
+    published_pdf = frozen.pdf.read()
+
+    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.PER_CASE)
+
+    frozen.refresh_from_db()
+    assert frozen.pdf.open("rb").read() == published_pdf
+    assert frozen.figures["cooperation-by-province"][-1]["per_case"] == 0
+    assert "cooperation-by-province" in changed_since_frozen(frozen)
+
+
+def test_staff_freeze_an_answer_from_its_page(client, media):
+    client.force_login(UserFactory(username="staff", is_staff=True))
+
+    response = client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"}, follow=True)
+
+    assert "De cijfers zijn sindsdien niet gewijzigd." in response.text
+
+
+def test_policy_staff_cannot_freeze(policy_client):
+    response = policy_client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"})
+
+    assert response.status_code == 302 and QuestionSet.objects.get(slug="samenwerking").frozen_answers.count() == 0
+
+
+def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
+    client.force_login(UserFactory(username="staff", is_staff=True))
+    AgreementFactory(municipality=municipality("44021"), annual_fee=None)
+
+    response = client.get(reverse("reports:quality"))
+
+    assert "Jaarovereenkomsten zonder jaarbedrag (1)" in response.text
+
+
+def test_the_data_quality_page_finds_overlapping_agreements(client):
+    client.force_login(UserFactory(username="staff", is_staff=True))
+    AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW)
+    AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
+
+    response = client.get(reverse("reports:quality"))
+
+    assert "Overlappende overeenkomsten van dezelfde organisatie (2)" in response.text
+
+
+def many_agreements(count):
+    municipalities = list(Municipality.objects.existing_on(datetime.date(2018, 1, 1)))
+    years = [datetime.date(2000 + i // len(municipalities), 1, 1) for i in range(count)]
+    Agreement.objects.bulk_create(
+        Agreement(
+            municipality=municipalities[i % len(municipalities)],
+            party=Agreement.Party.OCMW,
+            form=Agreement.Form.values[i % 4],
+            start_date=years[i],
+            end_date=years[i].replace(month=12, day=31),
+        )
+        for i in range(count)
+    )
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+@pytest.mark.parametrize("size", [0, 2000])
+def test_each_figure_takes_a_constant_number_of_queries(name, size, django_assert_max_num_queries):
+    many_agreements(size)
+
+    with django_assert_max_num_queries(8):
+        compute(name, Params(on=datetime.date(2005, 6, 1), start_year=2004, end_year=2006))
