@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, PayerLine
@@ -46,6 +47,8 @@ class Figure:
 
 
 def _plain(value):
+    if isinstance(value, Promise):
+        return str(value)
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, date):
@@ -97,24 +100,23 @@ def agreement_parties(params: Params) -> Figure:
     )
 
 
+OUTREACH_FIGURE = {
+    None: "no_offer",
+    Outreach.Status.NO_ANSWER: "no_answer",
+    Outreach.Status.NEGOTIATING: "negotiating",
+    Outreach.Status.ACCEPTED: "negotiating",
+    Outreach.Status.DECLINED: "declined",
+}
+
+
 def non_cooperating_by_province(params: Params) -> Figure:
-    none = Q(status_form=NO_COOPERATION)
-    rows = list(
-        cooperation_statuses(on=params.on)
-        .values(province_name=F("province__name_nl"))
-        .annotate(
-            no_offer=Count("pk", filter=none & Q(outreach_status__isnull=True)),
-            no_answer=Count("pk", filter=none & Q(outreach_status=Outreach.Status.NO_ANSWER)),
-            negotiating=Count(
-                "pk", filter=none & Q(outreach_status__in=[Outreach.Status.NEGOTIATING, Outreach.Status.ACCEPTED])
-            ),
-            declined=Count("pk", filter=none & Q(outreach_status=Outreach.Status.DECLINED)),
-            none_count=Count("pk", filter=none),
-        )
-        .order_by("province_name")
-    )
+    """Municipalities without cooperation, by where Dyzo's latest offer stood: one query, counted per province."""
     keys = ["no_offer", "no_answer", "negotiating", "declined", "total"]
-    rows = [{"province": row["province_name"], **row, "total": row["none_count"]} for row in rows]
+    rows = {province: {"province": province, **dict.fromkeys(keys, 0)} for province in Province.objects.values_list("name_nl", flat=True)}
+    statuses = cooperation_statuses(on=params.on).filter(status_form=NO_COOPERATION).values_list("province__name_nl", "outreach_status")
+    for province, outreach_status in statuses:
+        rows[province][OUTREACH_FIGURE[outreach_status]] += 1
+        rows[province]["total"] += 1
     return Figure(
         "non-cooperating-by-province",
         _("Gemeenten zonder samenwerking per provincie"),
@@ -126,7 +128,7 @@ def non_cooperating_by_province(params: Params) -> Figure:
             ("declined", _("Geweigerd")),
             ("total", _("Geen overeenkomst")),
         ],
-        _with_total(rows, "province", keys),
+        _with_total([rows[province] for province in sorted(rows)], "province", keys),
         _on(params),
     )
 
@@ -164,7 +166,7 @@ def agreements_list(params: Params) -> Figure:
         .order_by("name_nl")
         .values("name_nl", "status_form")
     )
-    rows = [{"municipality": row["name_nl"], "agreement": Agreement.Form(row["status_form"]).label} for row in subscriptions]
+    rows = [{"municipality": row["name_nl"], "agreement": str(Agreement.Form(row["status_form"]).label)} for row in subscriptions]
     return Figure(
         "agreements-list",
         _("Gemeenten met een globaal samenwerkingsakkoord"),
@@ -210,11 +212,7 @@ def trainings_figure(params: Params) -> Figure:
 
 
 def module_ranking(params: Params) -> Figure:
-    rows = [
-        {"year": year, "rank": rank, **row}
-        for year in range(params.start_year, params.end_year + 1)
-        for rank, row in enumerate(trainings.module_ranking(year=year), start=1)
-    ]
+    rows = trainings.module_ranking_per_year(start_year=params.start_year, end_year=params.end_year)
     return Figure(
         "module-ranking",
         _("Opleidingsmodules in volgorde van belangrijkheid"),

@@ -60,7 +60,7 @@ def to_xlsx(figure: Figure) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in figure.rows:
-        sheet.append([row.get(key) for key, _label in figure.columns])
+        sheet.append([_excel_value(row.get(key)) for key, _label in figure.columns])
     for column in sheet.iter_cols(min_row=2):
         for cell in column:
             if isinstance(cell.value, Decimal):
@@ -70,6 +70,10 @@ def to_xlsx(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _excel_value(value):
+    return value if value is None or isinstance(value, (int, float, Decimal, date)) else str(value)
 
 
 def to_json(figure: Figure) -> bytes:

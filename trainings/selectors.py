@@ -2,11 +2,11 @@
 
 from datetime import date
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from partnerships.models import Organisation
-from trainings.models import Module, TrainingSession
+from trainings.models import TrainingSession
 
 
 def sessions_of_period(*, start: date, end: date):
@@ -68,24 +68,28 @@ def attending_organisations(*, start: date, end: date):
 
 def module_ranking(*, year: int) -> list[dict]:
     """Seed 002 question 3: modules of a year in order of importance, by sessions and then participants."""
-    sessions = TrainingSession.objects.filter(modules=OuterRef("pk"), date__year=year)
-    participants = (
-        sessions.with_participants()
-        .order_by()
-        .values("modules")
-        .annotate(total=Sum("participants"))
-        .values("total")
-    )
-    ranked = (
-        Module.objects.annotate(
-            session_count=Count("sessions", filter=Q(sessions__date__year=year)),
-            participant_count=Coalesce(Subquery(participants, output_field=IntegerField()), Value(0)),
-        )
-        .filter(Exists(sessions))
-        .order_by("-session_count", "-participant_count", "name")
-    )
     return [
-        {"name": module.name, "sessions": module.session_count, "participants": module.participant_count}
-        for module in ranked
+        {key: row[key] for key in ("name", "sessions", "participants")}
+        for row in module_ranking_per_year(start_year=year, end_year=year)
     ]
 
+
+def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
+    """The module ranking of every year of a range, in one query: year, rank, name, sessions, participants."""
+    Covered = TrainingSession.modules.through
+    participants = TrainingSession.objects.filter(pk=OuterRef("trainingsession")).with_participants().values("participants")
+    rows = (
+        Covered.objects.filter(trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year)
+        .annotate(year=ExtractYear("trainingsession__date"), session_participants=Subquery(participants, output_field=IntegerField()))
+        .values("year", name=F("module__name"))
+        .annotate(session_count=Count("trainingsession"), participant_count=Sum("session_participants", default=0))
+        .order_by("year", "-session_count", "-participant_count", "name")
+    )
+    ranked, rank, current_year = [], 0, None
+    for row in rows:
+        rank = rank + 1 if row["year"] == current_year else 1
+        current_year = row["year"]
+        ranked.append(
+            {"year": row["year"], "rank": rank, "name": row["name"], "sessions": row["session_count"], "participants": row["participant_count"]}
+        )
+    return ranked

@@ -12,7 +12,8 @@ All of it is one SQL query, whatever the number of municipalities or agreements.
 
 from datetime import date
 
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from partnerships.models import Agreement, Municipality, Outreach
 
@@ -22,6 +23,14 @@ SUBSCRIPTION_FORMS = [str(form) for form in Agreement.SUBSCRIPTION_FORMS]
 
 PROVINCE_TOTAL_LABEL = "Eindtotaal"
 COUNTED_FIGURES = ("agreement", "per_case", "remote_advice", "total", "none", "gemeente", "ocmw", "both")
+FIGURE_OF_FORM = {
+    Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: "agreement",
+    Agreement.Form.SUBSCRIPTION: "agreement",
+    Agreement.Form.PER_CASE: "per_case",
+    Agreement.Form.REMOTE_ADVICE: "remote_advice",
+    NO_COOPERATION: "none",
+}
+FIGURE_OF_PARTY = {Agreement.Party.GEMEENTE: "gemeente", Agreement.Party.OCMW: "ocmw", Agreement.Party.BOTH: "both"}
 
 
 def _form_strength():
@@ -51,24 +60,21 @@ def annotate_cooperation_status(municipalities, *, on: date):
     latest_outreach = Outreach.objects.filter(
         organisation__municipality__descendants=OuterRef("pk"), sent_on__lte=on
     ).order_by("-sent_on", "-pk")
+    strongest_form = counted.annotate(rank=_form_strength()).order_by("rank").values("form")[:1]
+    gemeente = Exists(subscriptions.filter(party__in=[Agreement.Party.GEMEENTE, Agreement.Party.BOTH]))
+    ocmw = Exists(subscriptions.filter(party__in=[Agreement.Party.OCMW, Agreement.Party.BOTH]))
     return municipalities.annotate(
-        form_rank=Subquery(counted.annotate(rank=_form_strength()).order_by("rank").values("rank")[:1]),
-        gemeente_subscribed=Exists(subscriptions.filter(party__in=[Agreement.Party.GEMEENTE, Agreement.Party.BOTH])),
-        ocmw_subscribed=Exists(subscriptions.filter(party__in=[Agreement.Party.OCMW, Agreement.Party.BOTH])),
-        outreach_status=Subquery(latest_outreach.annotate(as_of=_outreach_status_on(on)).values("as_of")[:1]),
-    ).annotate(
-        status_form=Case(
-            *[When(form_rank=rank, then=Value(form)) for rank, form in enumerate(FORMS_BY_STRENGTH)],
-            default=Value(NO_COOPERATION),
-            output_field=CharField(),
-        ),
+        status_form=Coalesce(Subquery(strongest_form), Value(NO_COOPERATION), output_field=CharField()),
         status_party=Case(
-            When(gemeente_subscribed=True, ocmw_subscribed=True, then=Value(Agreement.Party.BOTH.value)),
-            When(gemeente_subscribed=True, then=Value(Agreement.Party.GEMEENTE.value)),
-            When(ocmw_subscribed=True, then=Value(Agreement.Party.OCMW.value)),
+            When(
+                gemeente,
+                then=Case(When(ocmw, then=Value(Agreement.Party.BOTH.value)), default=Value(Agreement.Party.GEMEENTE.value)),
+            ),
+            When(ocmw, then=Value(Agreement.Party.OCMW.value)),
             default=None,
             output_field=CharField(),
         ),
+        outreach_status=Subquery(latest_outreach.annotate(as_of=_outreach_status_on(on)).values("as_of")[:1]),
     )
 
 
@@ -83,23 +89,21 @@ def cooperation_status(*, municipality: Municipality, on: date) -> Municipality:
 
 
 def cooperation_by_province(*, on: date) -> list[dict]:
-    """Per province (alphabetical) and an "Eindtotaal" row: the counts of seed 001's tables."""
-    rows = list(
-        cooperation_statuses(on=on)
-        .values(province_name=F("province__name_nl"))
-        .annotate(
-            agreement=Count("pk", filter=Q(status_form__in=SUBSCRIPTION_FORMS)),
-            per_case=Count("pk", filter=Q(status_form=Agreement.Form.PER_CASE)),
-            remote_advice=Count("pk", filter=Q(status_form=Agreement.Form.REMOTE_ADVICE)),
-            none=Count("pk", filter=Q(status_form=NO_COOPERATION)),
-            gemeente=Count("pk", filter=Q(status_party=Agreement.Party.GEMEENTE)),
-            ocmw=Count("pk", filter=Q(status_party=Agreement.Party.OCMW)),
-            both=Count("pk", filter=Q(status_party=Agreement.Party.BOTH)),
-        )
-        .order_by("province_name")
-    )
+    """Per province (alphabetical) and an "Eindtotaal" row: the counts of seed 001's tables.
+
+    The database computes every municipality's status in one query; counting the
+    few hundred rows per province here is cheaper than re-evaluating the status
+    subqueries inside grouped aggregates.
+    """
+    rows = {}
+    statuses = cooperation_statuses(on=on).values_list("province__name_nl", "status_form", "status_party")
+    for province, form, party in statuses:
+        row = rows.setdefault(province, {"province": province, **dict.fromkeys(COUNTED_FIGURES, 0)})
+        row[FIGURE_OF_FORM[form]] += 1
+        if party:
+            row[FIGURE_OF_PARTY[party]] += 1
+    rows = [rows[province] for province in sorted(rows)]
     for row in rows:
-        row["province"] = row.pop("province_name")
         row["total"] = row["agreement"] + row["per_case"] + row["remote_advice"]
     total = {"province": PROVINCE_TOTAL_LABEL}
     total.update({figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES})
