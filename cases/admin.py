@@ -61,24 +61,24 @@ class PayerLineInline(admin.TabularInline):
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
-    model = StatusChange
+class RecordInline(admin.TabularInline):
+    """Records the workflow writes itself: shown on the case, never edited by hand."""
+
     extra = 0
     can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class StatusChangeInline(RecordInline):
+    model = StatusChange
     readonly_fields = fields = ["from_status", "to_status", "changed_by", "changed_at"]
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
-
-class ReportInline(admin.TabularInline):
+class ReportInline(RecordInline):
     model = CaseReport
-    extra = 0
-    can_delete = False
     readonly_fields = fields = ["version", "download", "created_at", "created_by"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("bestand"))
     def download(self, report):
