@@ -25,7 +25,24 @@ os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
 import django  # noqa: E402
+import psycopg2  # noqa: E402
 
+
+def ensure_postgres_database(url: str) -> None:
+    """Create the benchmark database on first use, so one command is enough."""
+    if not url.startswith(("postgres://", "postgresql://")):
+        return
+    server, name = url.rsplit("/", 1)
+    connection = psycopg2.connect(f"{server}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+ensure_postgres_database(os.environ["DATABASE_URL"])
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402

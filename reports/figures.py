@@ -42,6 +42,13 @@ class Figure:
     scope: str
     notes: list[str] = field(default_factory=list)
 
+    def for_province(self, province: str | None) -> "Figure":
+        """Only the rows of one province, where the figure has a province column."""
+        if not province or "province" not in dict(self.columns):
+            return self
+        rows = [row for row in self.rows if row.get("province") == province]
+        return Figure(self.name, self.title, self.columns, rows, f"{self.scope}, {province}", self.notes)
+
     def as_json(self) -> list[dict]:
         return [{key: _plain(row.get(key)) for key, _label in self.columns} for row in self.rows]
 

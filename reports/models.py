@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Funding(models.Model):
@@ -18,6 +19,7 @@ class Funding(models.Model):
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=12, decimal_places=2)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OPERATING)
     note = models.TextField(_("notitie"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["year", "funder"]
@@ -53,6 +55,7 @@ class Question(models.Model):
         _("cijfers"), default=list, blank=True, help_text=_("Namen van de cijfers die het antwoord toont, bv. [\"coverage\"].")
     )
     free_answer = models.TextField(_("vrij antwoord"), blank=True, help_text=_("Voor beleidsvragen zonder cijfers."))
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["question_set", "number"]

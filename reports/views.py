@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 
 from dyzo_portal.pdf import pdf_response, render_pdf
 from reports import answers
+from partnerships.models import Province
 from reports.access import reports_access
+from reports.cache import cached_pdf
 from reports.figures import FIGURES, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
@@ -26,6 +28,12 @@ class ReportFilter(forms.Form):
     op = forms.DateField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     van = forms.IntegerField(label=_("Van jaar"), required=False, min_value=2000, max_value=2100)
     tot = forms.IntegerField(label=_("Tot en met jaar"), required=False, min_value=2000, max_value=2100)
+    provincie = forms.ChoiceField(label=_("Provincie"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        provinces = Province.objects.values_list("name_nl", flat=True)
+        self.fields["provincie"].choices = [("", _("Alle provincies"))] + [(name, name) for name in provinces]
 
     def params(self) -> Params:
         data = self.cleaned_data if self.is_valid() else {}
@@ -53,8 +61,12 @@ def figure_page(request, name: str):
     if name not in FIGURES:
         raise Http404
     form = ReportFilter(request.GET or None)
-    figure = compute(name, form.params())
+    province = form.cleaned_data.get("provincie") if form.is_valid() else None
+    figure = compute(name, form.params()).for_province(province)
     fmt = request.GET.get("formaat", "")
+    if fmt == "pdf":
+        pdf = cached_pdf("figure", name, form.params(), province, render=lambda: renderers.render(figure, fmt))
+        return _download(pdf, fmt, name)
     if fmt in FORMATS and fmt != "html":
         return _download(renderers.render(figure, fmt), fmt, name)
     query = request.GET.copy()
@@ -70,7 +82,7 @@ def map_page(request):
     if fmt == "svg":
         return _download(map_svg(on=on).encode(), "svg", f"kaart-{on.isoformat()}")
     if fmt == "pdf":
-        pdf = render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on})
+        pdf = cached_pdf("map", on, render=lambda: render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on}))
         return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
     return render(request, "reports/map.html", {"form": form, "svg": map_svg(on=on), "on": on, "query": request.GET.urlencode()})
 
@@ -81,7 +93,8 @@ def answer_page(request, slug: str):
     form = ReportFilter(request.GET or None)
     on = form.params().on
     if request.GET.get("formaat") == "pdf":
-        return pdf_response(answers.answer_pdf(question_set=question_set, on=on), f"antwoord-{slug}-{on.isoformat()}.pdf")
+        pdf = cached_pdf("answer", slug, on, render=lambda: answers.answer_pdf(question_set=question_set, on=on))
+        return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
     return render(request, "reports/answer.html", {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode()})

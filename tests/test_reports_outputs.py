@@ -201,3 +201,20 @@ def test_each_figure_takes_the_same_number_of_queries_on_small_and_large_data(na
     large = queries_for(name, Params(on=datetime.date(2005, 6, 1), start_year=2000, end_year=2010))
 
     assert large == small <= 3
+
+
+def test_a_figure_page_can_show_one_province(policy_client):
+    AgreementFactory(municipality=municipality("44021"))
+
+    response = policy_client.get(reverse("reports:figure", args=["cooperation-by-province"]), {"op": "2018-12-31", "provincie": "Oost-Vlaanderen", "formaat": "json"})
+
+    assert [row["province"] for row in json.loads(response.content)] == ["Oost-Vlaanderen"]
+
+
+def test_a_cached_pdf_is_rendered_again_when_the_data_changes(policy_client, settings):
+    first = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"}).content
+    AgreementFactory(municipality=municipality("44021"))
+
+    second = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"}).content
+
+    assert first != second
