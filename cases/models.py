@@ -60,7 +60,7 @@ class CaseQuerySet(models.QuerySet):
         """The one scoping rule: staff see all; a partner sees what concerns their organisation; others nothing.
 
         A partner's organisation referred the case, or the case was opened in its
-        municipality while that municipality had a subscription.
+        municipality under a subscription or per case (which the local authority approves).
         """
         if not user.is_authenticated:
             return self.none()
@@ -71,7 +71,7 @@ class CaseQuerySet(models.QuerySet):
             Q(referring_organisation__in=organisations)
             | Q(
                 municipality__organisations__in=organisations.filter(kind=Organisation.Kind.OCMW),
-                funding_basis=Case.FundingBasis.SUBSCRIPTION,
+                funding_basis__in=[Case.FundingBasis.SUBSCRIPTION, Case.FundingBasis.PER_CASE],
             )
         ).distinct()
 

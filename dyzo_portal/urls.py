@@ -9,5 +9,6 @@ urlpatterns = [
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("rapporten/", include("reports.urls")),
+    path("partner/", include("partnerships.portal_urls")),
     path("", include("cases.urls")),
 ]

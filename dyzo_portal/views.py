@@ -11,6 +11,8 @@ def home(request):
         return redirect("login")
     if request.user.is_staff:
         return redirect("admin:index")
+    if request.user.memberships.exists():
+        return redirect("portal:dashboard")
     if can_view_reports(request.user):
         return redirect("reports:index")
     raise PermissionDenied

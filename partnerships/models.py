@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -189,6 +189,18 @@ class Membership(models.Model):
 
 
 class AgreementQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one scoping rule: staff see all; a partner sees the agreements that bind their organisations."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        memberships = Membership.objects.filter(user=user, organisation__municipality=OuterRef("municipality"))
+        return self.filter(
+            Exists(memberships.filter(organisation__kind=OuterRef("party")))
+            | (Q(party=Agreement.Party.BOTH) & Exists(memberships))
+        )
+
     def in_force_on(self, day: date):
         return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=day), start_date__lte=day)
 

@@ -1,0 +1,158 @@
+"""The partner portal: OCMW and gemeente staff see and do what concerns their own organisation.
+
+Every page starts from a scoped queryset (`visible_to`), so another organisation's
+record is a 404, never data.
+"""
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases import services as case_services
+from cases.models import Approval, Case, Entrepreneur
+from partnerships.models import Agreement, Organisation
+from partnerships.selectors import NO_COOPERATION, cooperation_status
+from trainings.models import TrainingSession
+
+
+def partner_organisations(user):
+    return Organisation.objects.filter(memberships__user=user).select_related("municipality")
+
+
+def partner_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not partner_organisations(request.user).exists():
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _pending_approvals(user):
+    """Per-case cases in the partner's municipalities that wait for the local authority's decision."""
+    return (
+        Case.objects.visible_to(user)
+        .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True)
+        .exclude(status=Case.Status.CLOSED)
+    )
+
+
+def _status_label(form: str) -> str:
+    return _("geen overeenkomst") if form == NO_COOPERATION else str(Agreement.Form(form).label)
+
+
+@partner_required
+def dashboard(request):
+    today = timezone.localdate()
+    organisations = list(partner_organisations(request.user))
+    statuses = [
+        (organisation, _status_label(cooperation_status(municipality=organisation.municipality, on=today).status_form))
+        for organisation in organisations
+        if organisation.municipality.exists_on(today)
+    ]
+    agreements = Agreement.objects.visible_to(request.user).in_force_on(today).select_related("municipality")
+    upcoming = TrainingSession.objects.filter(date__gte=today).order_by("date")[:5]
+    return render(
+        request,
+        "portal/dashboard.html",
+        {
+            "statuses": statuses,
+            "agreements": agreements,
+            "pending": _pending_approvals(request.user).select_related("entrepreneur")[:20],
+            "upcoming": upcoming,
+        },
+    )
+
+
+@partner_required
+def case_list(request):
+    cases = Case.objects.visible_to(request.user).select_related("municipality").prefetch_related("activities")
+    return render(request, "portal/case_list.html", {"cases": cases[:200]})
+
+
+@partner_required
+def case_detail(request, case_id: int):
+    case = get_object_or_404(Case.objects.visible_to(request.user).select_related("entrepreneur", "municipality"), pk=case_id)
+    case_services.log_access(user=request.user, case=case, action="dossier bekeken (partner)", path=request.path)
+    last_activity = case.activities.order_by("-date").values_list("date", flat=True).first()
+    return render(request, "portal/case_detail.html", {"case": case, "last_activity": last_activity})
+
+
+@partner_required
+def case_report(request, case_id: int, version: int):
+    case = get_object_or_404(Case.objects.visible_to(request.user), pk=case_id)
+    report = get_object_or_404(case.reports, version=version)
+    case_services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload (partner)", path=request.path)
+    return FileResponse(report.file.open("rb"), content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+
+
+class ReferralForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Naam van de ondernemer"), max_length=200)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False)
+    phase = forms.ChoiceField(label=gettext_lazy("Fase"), choices=Case.Phase.choices)
+    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
+
+
+@partner_required
+def new_referral(request):
+    organisation = partner_organisations(request.user).first()
+    form = ReferralForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        entrepreneur = case_services.save_entrepreneur(
+            entrepreneur=Entrepreneur(name=data["name"], email=data["email"], phone=data["phone"], municipality=organisation.municipality)
+        )
+        case = case_services.open_case(
+            entrepreneur=entrepreneur,
+            municipality=organisation.municipality,
+            opened_on=timezone.localdate(),
+            channel=Case.Channel.OCMW if organisation.kind == Organisation.Kind.OCMW else Case.Channel.GEMEENTE,
+            phase=data["phase"],
+            referring_organisation=organisation,
+            situation=data["situation"],
+            by=request.user,
+        )
+        messages.success(request, _("Het dossier is aangemaakt; Dyzo neemt contact op."))
+        return redirect("portal:case", case_id=case.pk)
+    return render(request, "portal/referral.html", {"form": form, "organisation": organisation})
+
+
+class ApprovalForm(forms.Form):
+    decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
+    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, decimal_places=2)
+    decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
+
+
+@partner_required
+def approve(request, case_id: int):
+    case = get_object_or_404(_pending_approvals(request.user), pk=case_id)
+    organisation = partner_organisations(request.user).filter(municipality=case.municipality).first()
+    form = ApprovalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_services.decide_approval(
+                case=case,
+                organisation=organisation,
+                decision=form.cleaned_data["decision"],
+                decided_by_name=form.cleaned_data["decided_by_name"],
+                decided_on=timezone.localdate(),
+                amount=form.cleaned_data["amount"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De beslissing is bewaard."))
+            return redirect("portal:dashboard")
+    return render(request, "portal/approval.html", {"form": form, "case": case})

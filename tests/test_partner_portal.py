@@ -1,0 +1,138 @@
+"""The partner portal: each organisation sees and does only what concerns itself; others' records are a 404."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+from django.urls import reverse
+
+from cases.models import Approval, Case, CaseReport
+from dyzo_portal.roles import POLICY_GROUP
+from partnerships.models import Agreement, Membership, Organisation
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def ocmw(nis_code):
+    return Organisation.objects.get(municipality=municipality(nis_code), kind=Organisation.Kind.OCMW)
+
+
+def partner_of(nis_code, username):
+    user = UserFactory(username=username)
+    Membership.objects.create(user=user, organisation=ocmw(nis_code))
+    return user
+
+
+@pytest.fixture
+def gent_client(client):
+    client.force_login(partner_of("44021", "partner.gent"))
+    return client
+
+
+@pytest.fixture
+def antwerpen_client(client):
+    client.force_login(partner_of("11002", "partner.antwerpen"))
+    return client
+
+
+def test_a_partner_lands_on_their_dashboard(gent_client):
+    response = gent_client.get("/", follow=True)
+
+    assert "OCMW Gent" in response.text
+
+
+def test_the_dashboard_shows_the_organisations_agreement_and_no_other(gent_client):
+    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, consultation_schedule="eerste dinsdag van de maand")
+    AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
+
+    response = gent_client.get(reverse("portal:dashboard"))
+
+    assert "eerste dinsdag van de maand" in response.text and "Per dossier" not in response.text
+
+
+def test_a_partner_sees_the_cases_their_organisation_referred(gent_client):
+    own = CaseFactory(referring_organisation=ocmw("44021"))
+    CaseFactory(referring_organisation=ocmw("11002"), municipality=municipality("11002"))
+
+    response = gent_client.get(reverse("portal:cases"))
+
+    assert [case.pk for case in response.context["cases"]] == [own.pk]
+
+
+def test_another_organisations_case_is_a_404(antwerpen_client):
+    gent_case = CaseFactory(referring_organisation=ocmw("44021"))
+
+    assert antwerpen_client.get(reverse("portal:case", args=[gent_case.pk])).status_code == 404
+
+
+def test_the_case_page_hides_confidential_notes(gent_client):
+    case = CaseFactory(referring_organisation=ocmw("44021"), confidential_notes="schulden bij de schoonbroer")
+
+    response = gent_client.get(reverse("portal:case", args=[case.pk]))
+
+    assert response.status_code == 200 and "schoonbroer" not in response.text
+
+
+def test_the_referring_ocmw_downloads_the_report(gent_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    case = CaseFactory(referring_organisation=ocmw("44021"))
+    report = CaseReport(case=case, version=1)
+    report.file.save("r.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
+
+    response = gent_client.get(reverse("portal:case_report", args=[case.pk, 1]))
+
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_referral_opens_a_case_referred_by_the_partners_organisation(gent_client):
+    response = gent_client.post(
+        reverse("portal:referral"),
+        {"name": "Els Maes", "email": "els@example.org", "phone": "", "phase": "redding", "situation": "Achterstallige btw."},
+    )
+
+    case = Case.objects.get()
+    assert response.status_code == 302 and case.referring_organisation == ocmw("44021")
+    assert gent_client.get(reverse("portal:cases")).context["cases"][0] == case
+
+
+def test_a_partner_approves_the_one_time_payment_of_a_per_case_case(gent_client):
+    case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
+
+    gent_client.post(reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "An Peeters"})
+
+    approval = Approval.objects.get(case=case)
+    assert (approval.decision, approval.amount, approval.organisation) == ("goedgekeurd", Decimal("350"), ocmw("44021"))
+
+
+def test_another_organisation_cannot_approve(antwerpen_client):
+    case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
+
+    response = antwerpen_client.post(reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "X"})
+
+    assert response.status_code == 404 and not Approval.objects.exists()
+
+
+def test_policy_staff_cannot_open_partner_pages(client):
+    analyst = UserFactory(username="analist")
+    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
+    client.force_login(analyst)
+
+    assert client.get(reverse("portal:dashboard")).status_code == 403
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client):
+    response = client.get(reverse("portal:cases"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_agreements_are_scoped_to_the_partners_organisation():
+    partner = partner_of("44021", "partner")
+    own = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW, end_date=datetime.date(2016, 12, 31))
+    joint = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
+    AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.GEMEENTE, start_date=datetime.date(2010, 1, 1), end_date=datetime.date(2010, 12, 31))
+
+    assert set(Agreement.objects.visible_to(partner)) == {own, joint}
