@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from dyzo_portal.views import home
 
@@ -10,5 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("rapporten/", include("reports.urls")),
     path("partner/", include("partnerships.portal_urls")),
+    path("api/v1/", include("dyzo_portal.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("cases.urls")),
 ]

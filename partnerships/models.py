@@ -131,6 +131,14 @@ class Population(models.Model):
         return f"{self.municipality.name_nl} {self.year}: {self.inhabitants}"
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every organisation; a partner only their own."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.is_staff else self.filter(memberships__user=user)
+
+
 class Organisation(models.Model):
     """A gemeente or an OCMW: each municipality has one of each."""
 
@@ -148,6 +156,8 @@ class Organisation(models.Model):
     phone = models.CharField(_("telefoon"), max_length=50, blank=True)
     address = models.TextField(_("adres"), blank=True)
     notes = models.TextField(_("notities"), blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__name_nl", "kind"]

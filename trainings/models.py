@@ -109,6 +109,14 @@ class TrainingSession(models.Model):
         return self.organiser.name if self.organiser_id else self.organiser_name
 
 
+class RegistrationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every registration; a partner those of their own organisations."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.is_staff else self.filter(organisation__memberships__user=user)
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "bevestigd", _("Bevestigd")
@@ -130,6 +138,8 @@ class Registration(models.Model):
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "registered_at", "pk"]

@@ -1,0 +1,57 @@
+"""REST endpoints for cases: read-only and scoped by `Case.objects.visible_to`; no personal notes leave here."""
+
+import django_filters
+from rest_framework import serializers, viewsets
+
+from cases.models import Activity, Case, Referral
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Case
+        fields = ["id", "municipality", "opened_on", "channel", "referring_organisation", "phase", "status", "outcome", "closed_on", "funding_basis"]
+
+
+class CaseFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(field_name="opened_on", lookup_expr="year")
+    province = django_filters.CharFilter(field_name="municipality__province__name_nl")
+
+    class Meta:
+        model = Case
+        fields = ["status", "phase", "year", "province"]
+
+
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = CaseSerializer
+    filterset_class = CaseFilter
+
+    def get_queryset(self):
+        return Case.objects.visible_to(self.request.user).order_by("-opened_on", "-pk")
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Activity
+        fields = ["id", "case", "kind", "date"]
+
+
+class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ActivitySerializer
+    filterset_fields = ["case", "kind"]
+
+    def get_queryset(self):
+        return Activity.objects.filter(case__in=Case.objects.visible_to(self.request.user))
+
+
+class ReferralSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Referral
+        fields = ["id", "case", "referred_on", "ocmw", "outcome"]
+
+
+class ReferralViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ReferralSerializer
+    filterset_fields = ["case", "outcome"]
+
+    def get_queryset(self):
+        return Referral.objects.filter(case__in=Case.objects.visible_to(self.request.user))

@@ -1,0 +1,143 @@
+"""REST endpoints of the partnerships app; every queryset starts from the model's scoping rule."""
+
+from datetime import date
+
+import django_filters
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import permissions, serializers, viewsets
+
+from partnerships import services
+from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
+
+
+class StaffWritesOthersRead(permissions.BasePermission):
+    """Partners may read what they are scoped to; only Dyzo staff change records."""
+
+    def has_permission(self, request, view):
+        if not request.user.is_authenticated:
+            return False
+        return request.method in permissions.SAFE_METHODS or request.user.is_staff
+
+
+class StaffOnly(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return request.user.is_authenticated and request.user.is_staff
+
+
+class ProvinceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Province
+        fields = ["id", "nis_code", "name_nl", "name_fr"]
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    province = serializers.CharField(source="province.name_nl")
+
+    class Meta:
+        model = Municipality
+        fields = ["id", "nis_code", "name_nl", "name_fr", "province", "valid_from", "valid_to", "successor"]
+
+
+class MunicipalityFilter(django_filters.FilterSet):
+    on = django_filters.DateFilter(method="existing_on", label="Bestaand op (JJJJ-MM-DD)")
+    province = django_filters.CharFilter(field_name="province__name_nl")
+    nis_code = django_filters.CharFilter()
+
+    class Meta:
+        model = Municipality
+        fields = ["on", "province", "nis_code"]
+
+    def existing_on(self, queryset, name, value: date):
+        return queryset.existing_on(value)
+
+
+class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public reference data."""
+
+    queryset = Province.objects.all()
+    serializer_class = ProvinceSerializer
+    permission_classes = [permissions.AllowAny]
+
+
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Public reference data; `?on=YYYY-MM-DD` gives the municipalities of that date."""
+
+    queryset = Municipality.objects.select_related("province").order_by("nis_code", "valid_from")
+    serializer_class = MunicipalitySerializer
+    permission_classes = [permissions.AllowAny]
+    filterset_class = MunicipalityFilter
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "kind", "municipality", "name", "contact_person", "email", "phone", "address"]
+
+
+class OrganisationViewSet(viewsets.ModelViewSet):
+    serializer_class = OrganisationSerializer
+    permission_classes = [StaffWritesOthersRead]
+    filterset_fields = ["kind", "municipality"]
+
+    def get_queryset(self):
+        return Organisation.objects.visible_to(self.request.user).select_related("municipality")
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agreement
+        fields = [
+            "id", "municipality", "party", "form", "start_date", "end_date", "signed_on", "annual_fee",
+            "consultation_schedule", "consultation_place", "notes", "is_synthetic",
+        ]
+
+
+class AgreementFilter(django_filters.FilterSet):
+    in_force_on = django_filters.DateFilter(method="filter_in_force_on", label="Van kracht op (JJJJ-MM-DD)")
+    province = django_filters.CharFilter(field_name="municipality__province__name_nl")
+
+    class Meta:
+        model = Agreement
+        fields = ["in_force_on", "province", "form", "party"]
+
+    def filter_in_force_on(self, queryset, name, value: date):
+        return queryset.in_force_on(value)
+
+
+class AgreementViewSet(viewsets.ModelViewSet):
+    serializer_class = AgreementSerializer
+    permission_classes = [StaffWritesOthersRead]
+    filterset_class = AgreementFilter
+
+    def get_queryset(self):
+        return Agreement.objects.visible_to(self.request.user).select_related("municipality")
+
+    def perform_create(self, serializer):
+        serializer.instance = store_through_service(Agreement(**serializer.validated_data))
+
+    def perform_update(self, serializer):
+        for field, value in serializer.validated_data.items():
+            setattr(serializer.instance, field, value)
+        store_through_service(serializer.instance)
+
+
+def store_through_service(agreement: Agreement) -> Agreement:
+    """Writes go through the service, so the API enforces the same invariants, with the same Dutch messages."""
+    try:
+        return services.store_agreement(agreement=agreement)
+    except DjangoValidationError as error:
+        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+        raise serializers.ValidationError(detail) from error
+
+
+class OutreachSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outreach
+        fields = ["id", "organisation", "sent_on", "status", "status_date", "decline_reason", "decline_explanation", "follow_up_on", "notes"]
+
+
+class OutreachViewSet(viewsets.ModelViewSet):
+    queryset = Outreach.objects.select_related("organisation")
+    serializer_class = OutreachSerializer
+    permission_classes = [StaffOnly]
+    filterset_fields = ["status", "organisation"]

@@ -1,0 +1,139 @@
+"""The REST API: public reference data, scoped records, staff-only writes with Dutch errors, documented schema."""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from partnerships.models import Agreement, Membership, Organisation
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality
+
+pytestmark = pytest.mark.django_db
+
+
+def ocmw(nis_code):
+    return Organisation.objects.get(municipality=municipality(nis_code), kind=Organisation.Kind.OCMW)
+
+
+def client_for(user=None):
+    client = APIClient()
+    if user:
+        client.force_authenticate(user)
+    return client
+
+
+def partner(nis_code, username):
+    user = UserFactory(username=username)
+    Membership.objects.create(user=user, organisation=ocmw(nis_code))
+    return user
+
+
+def test_municipalities_of_a_date_are_public():
+    response = client_for().get("/api/v1/municipalities/", {"on": "2025-06-30"})
+
+    assert response.status_code == 200 and response.json()["count"] == 285
+
+
+def test_municipalities_filter_by_province():
+    response = client_for().get("/api/v1/municipalities/", {"on": "2018-12-31", "province": "Limburg"})
+
+    assert response.json()["count"] == 44
+
+
+def test_a_partner_reads_only_their_own_agreements():
+    own = AgreementFactory(municipality=municipality("44021"))
+    AgreementFactory(municipality=municipality("11002"))
+
+    response = client_for(partner("44021", "gent")).get("/api/v1/agreements/")
+
+    assert [row["id"] for row in response.json()["results"]] == [own.pk]
+
+
+def test_another_organisations_agreement_is_a_404():
+    other = AgreementFactory(municipality=municipality("11002"))
+
+    assert client_for(partner("44021", "gent")).get(f"/api/v1/agreements/{other.pk}/").status_code == 404
+
+
+def test_agreements_filter_on_the_date_they_are_in_force():
+    AgreementFactory(municipality=municipality("44021"), end_date=datetime.date(2016, 12, 31))
+    staff = UserFactory(username="staff", is_staff=True)
+
+    counts = [client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")]
+
+    assert counts == [1, 0]
+
+
+def test_a_partner_cannot_write_agreements():
+    response = client_for(partner("44021", "gent")).post("/api/v1/agreements/", {})
+
+    assert response.status_code == 403
+
+
+def test_staff_create_agreements_through_the_same_rules():
+    staff = UserFactory(username="staff", is_staff=True)
+    AgreementFactory(municipality=municipality("44021"))
+
+    response = client_for(staff).post(
+        "/api/v1/agreements/",
+        {"municipality": municipality("44021").pk, "party": "ocmw", "form": "per_dossier", "start_date": "2018-01-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400 and "heeft al een overeenkomst in die periode" in str(response.json())
+
+
+def test_validation_errors_are_structured_and_dutch():
+    staff = UserFactory(username="staff", is_staff=True)
+
+    response = client_for(staff).post("/api/v1/agreements/", {"party": "stad"}, format="json")
+
+    assert response.status_code == 400 and "Dit veld is vereist." in response.json()["municipality"]
+
+
+def test_cases_are_scoped_and_another_organisations_case_is_a_404():
+    gent_case = CaseFactory(referring_organisation=ocmw("44021"))
+
+    antwerpen = client_for(partner("11002", "antwerpen"))
+
+    assert antwerpen.get("/api/v1/cases/").json()["count"] == 0
+    assert antwerpen.get(f"/api/v1/cases/{gent_case.pk}/").status_code == 404
+
+
+def test_outreach_is_for_staff_only():
+    assert client_for(partner("44021", "gent")).get("/api/v1/outreach/").status_code == 403
+
+
+def test_token_authentication_works():
+    token = Token.objects.create(user=UserFactory(username="staff", is_staff=True))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert client.get("/api/v1/outreach/").status_code == 200
+
+
+def test_report_json_is_the_same_as_the_cli(capsysbinary):
+    AgreementFactory(municipality=municipality("44021"))
+    staff = UserFactory(username="staff", is_staff=True)
+    call_command("report", "cooperation-by-province", "--on", "2018-12-31", "--format", "json")
+
+    response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"on": "2018-12-31"})
+
+    assert response.json() == json.loads(capsysbinary.readouterr().out)
+
+
+def test_the_openapi_schema_validates(tmp_path):
+    target = tmp_path / "schema.yml"
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+
+    assert "/api/v1/agreements/" in target.read_text()
+
+
+def test_the_api_docs_are_served_without_a_cdn(client):
+    response = client.get("/api/docs/")
+
+    assert response.status_code == 200 and "drf_spectacular_sidecar" in response.text and "cdn" not in response.text.lower()
