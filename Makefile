@@ -4,17 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DEBUG=1
 TEST_ENV := SECRET_KEY=tests-only-secret-key
-DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 
-.PHONY: run test test-sqlite test-postgres system-packages
+.PHONY: run test test-sqlite test-postgres run-packages test-packages
 
-run: system-packages $(BIN)/.installed
+run: run-packages $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: system-packages $(BIN)/.installed-test test-sqlite test-postgres
+test: test-packages $(BIN)/.installed-test test-sqlite test-postgres
 
 test-sqlite:
 	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest
@@ -29,8 +30,10 @@ test-postgres:
 		echo "PostgreSQL not reachable: skipping the PostgreSQL run."; \
 	fi
 
-system-packages:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+run-packages: PACKAGES = $(RUN_PACKAGES)
+test-packages: PACKAGES = $(TEST_PACKAGES)
+run-packages test-packages:
+	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
 		else echo "Missing Debian packages:$$missing (install them as root)"; fi; \

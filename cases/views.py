@@ -80,7 +80,7 @@ def case_report_download(request, case_id: int, version: int):
     case = get_object_or_404(_visible_cases(request), pk=case_id)
     report = get_object_or_404(case.reports, version=version)
     services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload", path=request.path)
-    return FileResponse(report.file.open("rb"), content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+    return FileResponse(report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
 
 
 @staff_member_required

@@ -94,7 +94,7 @@ def case_report(request, case_id: int, version: int):
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=case_id)
     report = get_object_or_404(case.reports, version=version)
     case_services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload (partner)", path=request.path)
-    return FileResponse(report.file.open("rb"), content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+    return FileResponse(report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
 
 
 class ReferralForm(forms.Form):

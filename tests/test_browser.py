@@ -1,0 +1,133 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against a real portal server with the demo data.
+
+The server runs in its own process on its own SQLite file, loaded by the same
+commands as `make run`, so these tests see what a person sees.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+SECOND_PARTNER = """
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from partnerships.models import Membership, Organisation
+user = get_user_model().objects.create_user("ocmw.antwerpen", password="antwerpen-test-2026")
+ocmw = Organisation.objects.get(kind="ocmw", municipality__nis_code="11002", municipality__valid_from__isnull=False)
+Membership.objects.create(user=user, organisation=ocmw)
+"""
+
+pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    """A portal with the demo data, served on a free port for this module."""
+    folder = tmp_path_factory.mktemp("portal")
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{folder / 'portal.sqlite3'}",
+        "SECRET_KEY": "browser-tests-only",
+    }
+    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+    for command in (["migrate", "--noinput"], ["load_demo_data"], ["shell", "-c", SECOND_PARTNER]):
+        subprocess.run([*manage, *command, "-v", "0"], env=env, check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}/account/login/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+def signed_in(browser, portal, username, password):
+    page = browser.new_context(accept_downloads=True, locale="nl-BE").new_page()
+    page.goto(f"{portal}/account/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("form.stacked button[type=submit]")
+    return page
+
+
+def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser, portal):
+    page = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+
+    page.click("text=Nieuwe doorverwijzing")
+    page.fill("#id_name", "Hanne Browsertest")
+    page.select_option("#id_phase", "redding")
+    page.fill("#id_situation", "Achterstallige sociale bijdragen.")
+    page.click("form.stacked button[type=submit]")
+    page.click("text=Dossiers")
+
+    assert page.locator("tbody tr").count() > 0
+    assert page.locator("h1").inner_text() == "Dossiers van uw organisatie"
+
+
+def test_a_partner_downloads_a_case_report(browser, portal):
+    staff = signed_in(browser, portal, "dyzo", "dyzo-demo-2026")
+    gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    gent.goto(f"{portal}/partner/dossiers/")
+    case_url = gent.locator("tbody tr a").first.get_attribute("href")
+    case_id = case_url.rstrip("/").rsplit("/", 1)[-1]
+    staff.goto(f"{portal}/dossiers/{case_id}/")
+    staff.click("text=Rapport (opnieuw) maken")
+
+    gent.goto(f"{portal}{case_url}")
+    with gent.expect_download() as download:
+        gent.click("text=Rapport sociaal vooronderzoek, versie 1")
+
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+
+def test_another_partner_gets_a_404_on_that_case(browser, portal):
+    gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    gent.goto(f"{portal}/partner/dossiers/")
+    case_url = gent.locator("tbody tr a").first.get_attribute("href")
+
+    response = signed_in(browser, portal, "ocmw.antwerpen", "antwerpen-test-2026").goto(f"{portal}{case_url}")
+
+    assert response.status == 404
+
+
+def test_policy_staff_download_the_2018_parliamentary_answer(browser, portal):
+    page = signed_in(browser, portal, "beleid", "beleid-demo-2026")
+    page.goto(f"{portal}/rapporten/antwoord/samenwerking/?op=2018-12-31")
+
+    with page.expect_download() as download:
+        page.evaluate("() => { const a = document.querySelector('a[href*=\"formaat=pdf\"]'); a.setAttribute('download', ''); a.click(); }")
+
+    text = subprocess.run(["pdftotext", "-layout", download.value.path(), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Op 31/12/2018 werken 149 Vlaamse gemeenten samen met Dyzo" in text
