@@ -11,4 +11,5 @@ urlpatterns = [
     path("dossiers/<int:case_id>/", views.case_detail, name="case"),
     path("dossiers/<int:case_id>/rapport/<int:version>/", views.case_report, name="case_report"),
     path("akkoorden/<int:case_id>/", views.approve, name="approve"),
+    path("jaaroverzicht/", views.yearly_summary, name="summary"),
 ]

@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
+from dyzo_portal.pdf import pdf_response, render_pdf
 from cases.models import Approval, Case, Entrepreneur
 from partnerships.models import Agreement, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_status
+from partnerships.selectors.summary import organisation_year
 from trainings.models import TrainingSession
 
 
@@ -156,3 +158,18 @@ def approve(request, case_id: int):
             messages.success(request, _("De beslissing is bewaard."))
             return redirect("portal:dashboard")
     return render(request, "portal/approval.html", {"form": form, "case": case})
+
+
+@partner_required
+def yearly_summary(request):
+    """The organisation's year: cases, referrals, trainings attended and fees; small case numbers suppressed."""
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("jaar", today.year))
+    except ValueError:
+        year = today.year
+    summary = organisation_year(user=request.user, year=year)
+    context = {"summary": summary, "year": year, "years": range(today.year, 2015, -1)}
+    if request.GET.get("formaat") == "pdf":
+        return pdf_response(render_pdf("portal/summary_pdf.html", context), f"jaaroverzicht-{year}.pdf")
+    return render(request, "portal/summary.html", context)

@@ -63,6 +63,7 @@ MATRIX = {
     "portal:case": PARTNER_OBJECT,
     "portal:case_report": PARTNER_OBJECT,
     "portal:approve": PARTNER_OBJECT,
+    "portal:summary": PARTNER_PAGE,
     "api-report": row(403, 200, 403, 403, 200),
     "api-root": API_AUTHENTICATED,
     "province-list": PUBLIC,

@@ -1,6 +1,7 @@
 """The partner portal: each organisation sees and does only what concerns itself; others' records are a 404."""
 
 import datetime
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -136,3 +137,29 @@ def test_agreements_are_scoped_to_the_partners_organisation():
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.GEMEENTE, start_date=datetime.date(2010, 1, 1), end_date=datetime.date(2010, 12, 31))
 
     assert set(Agreement.objects.visible_to(partner)) == {own, joint}
+
+
+def test_the_yearly_summary_suppresses_small_case_numbers(gent_client):
+    for _ in range(3):
+        CaseFactory(referring_organisation=ocmw("44021"), opened_on=datetime.date(2020, 5, 1))
+
+    response = gent_client.get(reverse("portal:summary"), {"jaar": 2020})
+
+    assert response.context["summary"]["cases"] == "<5" and "&lt;5" in response.text
+
+
+def test_the_yearly_summary_prorates_the_annual_fee(gent_client):
+    AgreementFactory(municipality=municipality("44021"), annual_fee=Decimal("3650"), start_date=datetime.date(2021, 7, 1))
+
+    summary = gent_client.get(reverse("portal:summary"), {"jaar": 2021}).context["summary"]
+
+    assert summary["fees_total"] == Decimal("1840.00")
+
+
+def test_the_yearly_summary_comes_as_pdf(gent_client, tmp_path):
+    response = gent_client.get(reverse("portal:summary"), {"jaar": 2020, "formaat": "pdf"})
+
+    pdf = tmp_path / "jaar.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Jaaroverzicht 2020" in text and "Doorverwijzingen naar het OCMW" in text
