@@ -20,10 +20,10 @@ from cases.models import Case, PayerLine
 from cases.selectors import referrals_per_year_and_province
 from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, PROVINCE_TOTAL_LABEL, cooperation_by_province, cooperation_statuses
+from partnerships.selectors.summary import suppressed
 from reports.models import Funding
 from trainings import selectors as trainings
 
-SUPPRESSION_THRESHOLD = 5
 
 
 @dataclass(frozen=True)
@@ -327,7 +327,7 @@ def cases_by_municipality(params: Params) -> Figure:
         .order_by("province", "municipality_name")
     )
     rows = [
-        {"province": row["province"], "municipality": row["municipality_name"], "cases": suppress(row["cases"])}
+        {"province": row["province"], "municipality": row["municipality_name"], "cases": suppressed(row["cases"])}
         for row in counts
     ]
     return Figure(
@@ -338,10 +338,6 @@ def cases_by_municipality(params: Params) -> Figure:
         _years(params),
         notes=[_("Aantallen onder 5 worden als '<5' getoond.")],
     )
-
-
-def suppress(count: int):
-    return "<5" if 0 < count < SUPPRESSION_THRESHOLD else count
 
 
 FIGURES = {
