@@ -7,7 +7,7 @@ TEST_ENV := SECRET_KEY=tests-only-secret-key
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 
-.PHONY: run test test-sqlite test-postgres run-packages test-packages
+.PHONY: run test test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages
 
 run: run-packages $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -30,9 +30,23 @@ test-postgres:
 		echo "PostgreSQL not reachable: skipping the PostgreSQL run."; \
 	fi
 
+# Production mode on this machine: DEBUG off, PostgreSQL, gunicorn; the variables are in scripts/serve.
+serve: run-packages $(BIN)/.installed
+	scripts/serve
+
+# The database that DATABASE_URL names (unset: the SQLite of `make run`).
+# make backup [FILE=path]; make restore FILE=path
+backup: backup-packages $(BIN)/.installed
+	DEBUG=$${DEBUG-1} $(BIN)/python manage.py backup $(if $(FILE),--output "$(FILE)")
+
+restore: backup-packages $(BIN)/.installed
+	@test -n "$(FILE)" || { echo "Gebruik: make restore FILE=var/backups/dyzo-….backup"; exit 1; }
+	DEBUG=$${DEBUG-1} $(BIN)/python manage.py restore "$(FILE)"
+
 run-packages: PACKAGES = $(RUN_PACKAGES)
 test-packages: PACKAGES = $(TEST_PACKAGES)
-run-packages test-packages:
+backup-packages: PACKAGES = postgresql-client
+run-packages test-packages backup-packages:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \

@@ -48,17 +48,20 @@ class ReferralInline(admin.TabularInline):
     model = Referral
     extra = 0
     autocomplete_fields = ["ocmw"]
+    show_change_link = True  # the referral's own page has its change history
 
 
 class ApprovalInline(admin.StackedInline):
     model = Approval
     extra = 0
     autocomplete_fields = ["organisation"]
+    show_change_link = True
 
 
 class PayerLineInline(admin.TabularInline):
     model = PayerLine
     extra = 0
+    show_change_link = True
 
 
 class RecordInline(admin.TabularInline):
@@ -149,3 +152,33 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class CasePartAdmin(SimpleHistoryAdmin):
+    """A record that belongs to a case, with its own page for its change history."""
+
+    list_select_related = True
+    autocomplete_fields = ["case"]
+    search_fields = ["case__entrepreneur__name", "case__pk"]
+
+
+@admin.register(Referral)
+class ReferralAdmin(CasePartAdmin):
+    list_display = ["case", "referred_on", "ocmw", "outcome"]
+    list_filter = ["outcome", "ocmw__municipality__province"]
+    autocomplete_fields = ["case", "ocmw"]
+    date_hierarchy = "referred_on"
+
+
+@admin.register(Approval)
+class ApprovalAdmin(CasePartAdmin):
+    list_display = ["case", "organisation", "decision", "amount", "decided_on", "decided_by_name"]
+    list_filter = ["decision"]
+    autocomplete_fields = ["case", "organisation"]
+
+
+@admin.register(PayerLine)
+class PayerLineAdmin(CasePartAdmin):
+    list_display = ["case", "payer", "amount", "paid_on"]
+    list_filter = ["payer"]
+    date_hierarchy = "paid_on"

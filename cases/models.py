@@ -248,6 +248,9 @@ class Referral(models.Model):
         verbose_name = _("doorverwijzing naar het OCMW")
         verbose_name_plural = _("doorverwijzingen naar het OCMW")
 
+    def __str__(self):
+        return _("Doorverwijzing van dossier %(case)s naar %(ocmw)s") % {"case": self.case_id, "ocmw": self.ocmw}
+
 
 class Approval(models.Model):
     """The local authority's prior decision on the one-time payment of a per-case case."""
@@ -273,6 +276,9 @@ class Approval(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return _("Akkoord van %(organisation)s voor dossier %(case)s") % {"organisation": self.organisation, "case": self.case_id}
+
 
 class PayerLine(models.Model):
     """Who pays what for a trajectory: the municipality, the participant (capped), Dyzo/subsidy."""
@@ -293,6 +299,9 @@ class PayerLine(models.Model):
         verbose_name = _("betaallijn")
         verbose_name_plural = _("kostendeling")
         constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="payer_line_not_negative")]
+
+    def __str__(self):
+        return _("Betaling voor dossier %(case)s (%(payer)s)") % {"case": self.case_id, "payer": self.get_payer_display()}
 
 
 class CaseReport(models.Model):

@@ -6,3 +6,6 @@ class DyzoPortalConfig(AppConfig):
 
     name = "dyzo_portal"
     verbose_name = "Dyzo"
+
+    def ready(self):
+        from dyzo_portal import security  # noqa: F401  (connects the sign-in log)

@@ -1,18 +1,20 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from dyzo_portal.two_factor import two_factor
 from dyzo_portal.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("account/2fa/", two_factor, name="two_factor"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("rapporten/", include("reports.urls")),
     path("partner/", include("partnerships.portal_urls")),
     path("api/v1/", include("dyzo_portal.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("", include("cases.urls")),
 ]

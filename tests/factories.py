@@ -5,6 +5,10 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 from django.db.models import F
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from dyzo_portal.security import requires_two_factor
 
 from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
 from cases.models import Case, Entrepreneur
@@ -17,6 +21,16 @@ def municipality(nis_code: str, on: datetime.date | None = None) -> Municipality
     if on is not None:
         return candidates.existing_on(on).get()
     return candidates.order_by(F("valid_from").asc(nulls_first=True)).first()
+
+
+def sign_in(client, user) -> None:
+    """Sign `user` in as the login pages would, with the second step for those who need it."""
+    client.force_login(user)
+    if requires_two_factor(user):
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

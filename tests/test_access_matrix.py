@@ -16,7 +16,7 @@ from cases.models import Activity, Case, CaseReport, Referral
 from dyzo_portal.roles import POLICY_GROUP
 from partnerships.models import Membership, Organisation, Outreach
 from reports.models import FrozenAnswer, QuestionSet
-from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -44,6 +44,7 @@ MATRIX = {
     "set_language": REDIRECT,
     "login": PUBLIC,
     "logout": row(405, 405, 405, 405, 405),
+    "two_factor": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
     "password_reset": PUBLIC,
@@ -166,7 +167,7 @@ def world(settings, tmp_path):
 def test_each_persona_gets_the_expected_answer(client, world, name, persona):
     users, kwargs = world
     if persona != "anonymous":
-        client.force_login(users[persona])
+        sign_in(client, users[persona])
     response = client.get(reverse(name, kwargs=kwargs.get(name)))
 
     assert response.status_code == MATRIX[name][persona]

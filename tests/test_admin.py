@@ -7,14 +7,14 @@ import pytest
 from django.urls import reverse
 
 from partnerships.models import Agreement
-from tests.factories import AgreementFactory, OrganisationFactory, TariffBandFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, OrganisationFactory, TariffBandFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(username="medewerker", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(username="medewerker", is_staff=True, is_superuser=True))
     return client
 
 

@@ -17,6 +17,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import sync_playwright
 
+from dyzo_portal.demo.accounts import demo_totp_code
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
@@ -27,6 +29,7 @@ from partnerships.models import Membership, Organisation
 user = get_user_model().objects.create_user("ocmw.antwerpen", password="antwerpen-test-2026")
 ocmw = Organisation.objects.get(kind="ocmw", municipality__nis_code="11002", municipality__valid_from__isnull=False)
 Membership.objects.create(user=user, organisation=ocmw)
+get_user_model().objects.create_user("slot.test", password="slot-test-2026")
 """
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
@@ -82,6 +85,46 @@ def signed_in(browser, portal, username, password):
     return page
 
 
+@pytest.fixture(scope="module")
+def staff(browser, portal):
+    """The demo staff login, through both steps; once per module, as a code is valid only once."""
+    page = signed_in(browser, portal, "dyzo", "dyzo-demo-2026")
+    page.asked_for_code = page.locator("h1").inner_text() == "Tweestapsverificatie"
+    page.fill("#id_token", demo_totp_code())
+    page.click("form.stacked button[type=submit]")
+    return page
+
+
+def test_staff_sign_in_with_a_code_from_their_app(staff, portal):
+    assert staff.asked_for_code
+    assert staff.url == f"{portal}/admin/"
+
+
+def test_five_wrong_passwords_lock_the_sign_in(browser, portal):
+    for _ in range(5):
+        page = signed_in(browser, portal, "slot.test", "verkeerd")
+
+    page = signed_in(browser, portal, "slot.test", "slot-test-2026")
+
+    assert page.locator("h1").inner_text() == "Aanmelden tijdelijk geblokkeerd"
+
+
+def test_pages_break_no_rule_of_the_content_security_policy(browser, portal, staff):
+    violations = []
+    pages = {
+        signed_in(browser, portal, "ocmw.gent", "gent-demo-2026"): ["/partner/", "/partner/dossiers/", "/partner/dossiers/nieuw/", "/partner/jaaroverzicht/"],
+        signed_in(browser, portal, "beleid", "beleid-demo-2026"): ["/rapporten/", "/rapporten/kaart/?op=2018-12-31", "/rapporten/antwoord/samenwerking/?op=2018-12-31"],
+        staff: ["/admin/", "/admin/partnerships/agreement/", "/admin/partnerships/agreement/add/", "/dossiers/", "/hulp/", "/api/docs/"],
+    }
+    for page, paths in pages.items():
+        page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
+        for path in paths:
+            page.goto(f"{portal}{path}")
+            page.wait_for_load_state("networkidle")
+
+    assert violations == []
+
+
 def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser, portal):
     page = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
 
@@ -96,8 +139,7 @@ def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser
     assert page.locator("h1").inner_text() == "Dossiers van uw organisatie"
 
 
-def test_a_partner_downloads_a_case_report(browser, portal):
-    staff = signed_in(browser, portal, "dyzo", "dyzo-demo-2026")
+def test_a_partner_downloads_a_case_report(browser, portal, staff):
     gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
     gent.goto(f"{portal}/partner/dossiers/")
     case_url = gent.locator("tbody tr a").first.get_attribute("href")

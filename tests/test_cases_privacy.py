@@ -13,7 +13,7 @@ from django.urls import reverse
 from cases import selectors, services
 from cases.models import AccessLog, Case, Entrepreneur, PayerLine
 from partnerships.models import Membership, Organisation
-from tests.factories import CaseFactory, UserFactory, municipality
+from tests.factories import CaseFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -150,7 +150,7 @@ def test_the_subject_export_holds_everything_on_the_entrepreneur():
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(username="medewerker", is_staff=True))
+    sign_in(client, UserFactory(username="medewerker", is_staff=True))
     return client
 
 
@@ -187,7 +187,7 @@ def test_the_staff_case_list_filters_by_status(staff_client):
 
 
 def test_the_case_list_is_for_staff_only(client):
-    client.force_login(UserFactory(username="partner"))
+    sign_in(client, UserFactory(username="partner"))
 
     assert client.get(reverse("cases:list")).status_code == 302
 

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from partnerships.models import Agreement, Outreach
 from partnerships.selectors import cooperation_by_province, cooperation_statuses
@@ -119,13 +120,13 @@ def test_a_reset_regenerates_the_same_data(demo_data):
     [("dyzo", "dyzo-demo-2026", True), ("ocmw.gent", "gent-demo-2026", False), ("beleid", "beleid-demo-2026", False)],
 )
 def test_the_demo_logins_work_with_their_role(demo_data, username, password, is_staff):
-    user = authenticate(username=username, password=password)
+    user = authenticate(RequestFactory().post("/account/login/"), username=username, password=password)
 
     assert user is not None and user.is_staff == is_staff
 
 
 def test_the_partner_login_belongs_to_ocmw_gent(demo_data):
-    user = authenticate(username="ocmw.gent", password="gent-demo-2026")
+    user = authenticate(RequestFactory().post("/account/login/"), username="ocmw.gent", password="gent-demo-2026")
 
     assert [str(membership.organisation) for membership in user.memberships.all()] == ["OCMW Gent"]
 

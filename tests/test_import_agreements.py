@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from partnerships.models import Agreement, Organisation
-from tests.factories import AgreementFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +169,7 @@ def test_a_dry_run_only_validates(csv_file):
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(username="importeur", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(username="importeur", is_staff=True, is_superuser=True))
     return client
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from cases.models import Approval, Case, CaseReport
 from dyzo_portal.roles import POLICY_GROUP
 from partnerships.models import Agreement, Membership, Organisation
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,13 @@ def partner_of(nis_code, username):
 
 @pytest.fixture
 def gent_client(client):
-    client.force_login(partner_of("44021", "partner.gent"))
+    sign_in(client, partner_of("44021", "partner.gent"))
     return client
 
 
 @pytest.fixture
 def antwerpen_client(client):
-    client.force_login(partner_of("11002", "partner.antwerpen"))
+    sign_in(client, partner_of("11002", "partner.antwerpen"))
     return client
 
 
@@ -119,7 +119,7 @@ def test_another_organisation_cannot_approve(antwerpen_client):
 def test_policy_staff_cannot_open_partner_pages(client):
     analyst = UserFactory(username="analist")
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
-    client.force_login(analyst)
+    sign_in(client, analyst)
 
     assert client.get(reverse("portal:dashboard")).status_code == 403
 

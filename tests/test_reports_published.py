@@ -16,7 +16,7 @@ from dyzo_portal.roles import POLICY_GROUP
 from reports.figures import Params, compute
 from reports.maps import map_svg
 from reports.renderers import to_csv
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,7 @@ def test_the_cli_json_matches_the_documented_shape(demo_data, capsysbinary):
 def test_policy_staff_download_the_2018_answer(demo_data, client):
     analyst = UserFactory(username="analist")
     Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
-    client.force_login(analyst)
+    sign_in(client, analyst)
 
     response = client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"})
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory
+from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory, sign_in
 from trainings.models import Registration
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(UserFactory(username="planner", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(username="planner", is_staff=True, is_superuser=True))
     return client
 
 

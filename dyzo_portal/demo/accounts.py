@@ -4,10 +4,13 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dyzo_portal.roles import POLICY_GROUP, STAFF_GROUP
 from partnerships.models import Membership, Municipality, Organisation
 
+DEMO_TOTP_KEY = b"dyzo-demo-totp-2026!".hex()  # the demo staff login's authenticator key; demo only
 
 
 @dataclass(frozen=True)
@@ -41,4 +44,10 @@ def create_demo_accounts() -> list[DemoLogin]:
     gent = Municipality.objects.get(nis_code="44021")
     ocmw_gent = Organisation.objects.get(kind=Organisation.Kind.OCMW, municipality=gent)
     Membership.objects.get_or_create(user=partner, organisation=ocmw_gent, defaults={"role": Membership.Role.ADMIN})
+    TOTPDevice.objects.update_or_create(user=staff, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
     return DEMO_LOGINS
+
+
+def demo_totp_code() -> str:
+    """The code the demo staff login's authenticator would show now."""
+    return f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY)).token():06d}"

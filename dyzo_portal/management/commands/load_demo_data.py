@@ -24,3 +24,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'rol':<24}{'gebruiker':<14}wachtwoord")
         for login in summary["logins"]:
             self.stdout.write(f"  {login.role:<24}{login.username:<14}{login.password}")
+        self.stdout.write(
+            "Dyzo-medewerkers melden zich aan in twee stappen; de code voor de demologin geeft:\n"
+            "  .venv/bin/python manage.py demo_code"
+        )

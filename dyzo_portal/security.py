@@ -1,0 +1,42 @@
+"""Who must use two-factor sign-in, the lockout page, and a log line for every (failed) sign-in."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+from django.shortcuts import render
+from django_otp import user_has_device
+
+logger = logging.getLogger("dyzo_portal.security")
+
+
+def requires_two_factor(user) -> bool:
+    """Staff and superusers always; anyone else once they have set up a device."""
+    return user.is_staff or user.is_superuser or user_has_device(user, confirmed=True)
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once a user name is locked out from an address: a Dutch page, 429."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "-") if request is not None else "-"
+
+
+@receiver(user_logged_in)
+def log_sign_in(sender, request, user, **kwargs):
+    logger.info("sign-in user=%s address=%s", user.get_username(), client_address(request))
+
+
+@receiver(user_logged_out)
+def log_sign_out(sender, request, user, **kwargs):
+    if user is not None:
+        logger.info("sign-out user=%s address=%s", user.get_username(), client_address(request))
+
+
+@receiver(user_login_failed)
+def log_failed_sign_in(sender, credentials, request=None, **kwargs):
+    logger.warning("failed sign-in user=%s address=%s", credentials.get("username", "-"), client_address(request))

@@ -1,0 +1,72 @@
+"""The second sign-in step: set up an authenticator app once, then give its code at each sign-in."""
+
+import base64
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code uit je authenticator-app"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+    def __init__(self, *args, device: TOTPDevice, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].strip()
+        if not self.device.verify_token(token):
+            raise forms.ValidationError(_("Deze code klopt niet of is verlopen. Probeer de volgende code."))
+        return token
+
+
+def qr_code_data_uri(text: str) -> str:
+    """An SVG QR code as a data URI: an <img> source that the Content Security Policy allows."""
+    svg = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage).to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
+
+
+def pending_device(user) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=str(_("Authenticator-app")), confirmed=False)
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return "home"
+
+
+@login_required
+def two_factor(request):
+    if request.user.is_verified():
+        return render(request, "registration/two_factor_active.html")
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
+    setting_up = device is None
+    if setting_up:
+        device = pending_device(request.user)
+    form = TokenForm(request.POST or None, device=device)
+    if request.method == "POST" and form.is_valid():
+        if setting_up:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        otp_login(request, device)
+        return redirect(_next_url(request))
+    context = {"form": form, "setting_up": setting_up, "next": request.GET.get("next", "")}
+    if setting_up:
+        context["qr_code"] = qr_code_data_uri(device.config_url)
+        context["secret"] = base64.b32encode(device.bin_key).decode()
+    return render(request, "registration/two_factor.html", context)

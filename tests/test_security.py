@@ -1,0 +1,206 @@
+"""Production hardening: deploy checks, headers, sign-in lockout, two-factor sign-in, idle sessions."""
+
+import logging
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from dyzo_portal.middleware import LAST_SEEN_KEY
+from tests.factories import UserFactory, sign_in
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "correct-horse-battery"
+TEMPLATES = Path(settings.BASE_DIR) / "templates"
+
+
+def log_in(client, username, password=PASSWORD, **extra):
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def current_code(device: TOTPDevice) -> str:
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+
+
+def test_the_deploy_check_passes_with_production_settings():
+    env = {
+        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"}
+    }
+    env.update(SECRET_KEY="x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789", ALLOWED_HOSTS="portaal.dyzo.be")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_plain_http_is_redirected_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get(reverse("login"))
+
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+
+
+def test_https_answers_carry_hsts_and_a_strict_content_security_policy(client):
+    response = client.get(reverse("login"), secure=True)
+
+    assert "max-age=31536000" in response["Strict-Transport-Security"]
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_no_page_template_holds_inline_scripts_or_styles():
+    """Only the PDF templates, which WeasyPrint renders on the server, carry a <style>."""
+    offenders = []
+    for path in TEMPLATES.rglob("*.html"):
+        name = path.relative_to(TEMPLATES).as_posix()
+        text = path.read_text()
+        if name == "pdf/base.html" or "pdf/base.html" in text:
+            continue
+        if "<style" in text or " style=" in text or "<script>" in text:
+            offenders.append(name)
+
+    assert offenders == []
+
+
+def test_short_and_common_passwords_are_refused():
+    with pytest.raises(ValidationError):
+        validate_password("welkom123")
+
+
+def test_five_wrong_passwords_lock_the_account_with_a_dutch_message(client):
+    UserFactory(username="an")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "an", "fout-wachtwoord")
+
+    response = log_in(client, "an")
+
+    assert response.status_code == 429
+    assert "Aanmelden tijdelijk geblokkeerd" in response.content.decode()
+    assert "15 minuten" in response.content.decode()
+
+
+def test_a_wrong_password_says_so_in_dutch_before_the_lockout(client):
+    UserFactory(username="an")
+
+    response = log_in(client, "an", "fout-wachtwoord")
+
+    assert response.status_code == 200
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+
+
+def test_sign_ins_and_failed_sign_ins_are_logged(client, caplog):
+    UserFactory(username="an")
+    with caplog.at_level(logging.INFO, logger="dyzo_portal.security"):
+        log_in(client, "an", "fout-wachtwoord")
+        log_in(client, "an")
+
+    assert "failed sign-in user=an address=127.0.0.1" in caplog.text
+    assert "sign-in user=an address=127.0.0.1" in caplog.text
+
+
+def test_staff_are_asked_for_a_code_after_their_password(client):
+    UserFactory(username="medewerker", is_staff=True)
+
+    response = log_in(client, "medewerker", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
+    assert "Tweestapsverificatie" in response.content.decode()
+
+
+def test_staff_cannot_open_the_admin_before_the_second_step(client):
+    UserFactory(username="medewerker", is_staff=True, is_superuser=True)
+    log_in(client, "medewerker")
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
+
+
+def test_staff_without_an_app_set_one_up_with_a_qr_code(client):
+    user = UserFactory(username="medewerker", is_staff=True, is_superuser=True)
+    log_in(client, "medewerker")
+    page = client.get(reverse("two_factor")).content.decode()
+    device = TOTPDevice.objects.get(user=user)
+
+    client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
+
+    assert 'src="data:image/svg+xml;base64,' in page
+    assert client.get(reverse("admin:index")).status_code == 200
+    assert TOTPDevice.objects.get(user=user).confirmed
+
+
+def test_a_wrong_code_is_refused_in_dutch(client):
+    user = UserFactory(username="medewerker", is_staff=True)
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    log_in(client, "medewerker")
+
+    response = client.post(reverse("two_factor"), {"token": "000000"})
+
+    assert "Deze code klopt niet" in response.content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302
+
+
+def test_the_right_code_opens_the_admin(client):
+    user = UserFactory(username="medewerker", is_staff=True, is_superuser=True)
+    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    log_in(client, "medewerker")
+
+    response = client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
+
+    assert response["Location"] == reverse("admin:index")
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_partners_sign_in_with_their_password_alone(client):
+    UserFactory(username="partner")
+
+    response = log_in(client, "partner")
+
+    assert not response["Location"].startswith(reverse("two_factor"))
+
+
+def test_a_partner_who_set_up_an_app_must_use_it(client):
+    user = UserFactory(username="partner")
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+
+    response = log_in(client, "partner", follow=True)
+
+    assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
+
+
+def test_an_idle_session_ends_with_a_dutch_message(client):
+    user = UserFactory(username="partner")
+    sign_in(client, user)
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 1
+    session.save()
+
+    response = client.get(reverse("two_factor"), follow=True)
+
+    assert response.redirect_chain[0][0].startswith(reverse("login"))
+    assert "Je sessie is verlopen" in response.content.decode()
+
+
+def test_an_active_session_stays_signed_in(client):
+    user = UserFactory(username="partner")
+    sign_in(client, user)
+    session = client.session
+    session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS + 60
+    session.save()
+
+    assert client.get(reverse("two_factor")).status_code == 200
