@@ -64,6 +64,10 @@ MATRIX = {
     "portal:case_report": PARTNER_OBJECT,
     "portal:approve": PARTNER_OBJECT,
     "portal:summary": PARTNER_PAGE,
+    "portal:trainings": PARTNER_PAGE,
+    "portal:training_register": PARTNER_PAGE,
+    "portal:training_cancel": PARTNER_OBJECT,
+    "portal:training_history": PARTNER_PAGE,
     "api-report": row(403, 200, 403, 403, 200),
     "api-root": API_AUTHENTICATED,
     "province-list": PUBLIC,
@@ -133,6 +137,7 @@ def world(settings, tmp_path):
     Membership.objects.create(user=users["partner_b"], organisation=antwerpen)
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(users["policy"])
     session = TrainingSessionFactory()
+    registration = RegistrationFactory(session=session, organisation=gent)
     kwargs = {
         "reports:answer": {"slug": "samenwerking"},
         "reports:freeze": {"slug": "samenwerking"},
@@ -151,7 +156,9 @@ def world(settings, tmp_path):
         "activity-detail": {"pk": Activity.objects.create(case=case, kind="contact", date=datetime.date(2020, 3, 2)).pk},
         "referral-detail": {"pk": Referral.objects.create(case=case, ocmw=gent, referred_on=datetime.date(2020, 3, 3), reason="x").pk},
         "trainingsession-detail": {"pk": session.pk},
-        "registration-detail": {"pk": RegistrationFactory(session=session, organisation=gent).pk},
+        "registration-detail": {"pk": registration.pk},
+        "portal:training_register": {"session_id": session.pk},
+        "portal:training_cancel": {"registration_id": registration.pk},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "cases:detail": {"case_id": case.pk},
         "cases:transition": {"case_id": case.pk},
