@@ -4,6 +4,8 @@ DATABASE_URL   postgres://user:pass@host:5432/name; unset: SQLite in var/dyzo.sq
 SECRET_KEY     required when DEBUG is off; the development default is refused there
 DEBUG          "1"/"true"/"yes" switches it on; off by default
 ALLOWED_HOSTS  comma-separated host names
+EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
+               EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS); DEFAULT_FROM_EMAIL the sender
 """
 
 import os
@@ -137,6 +139,17 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dyzo-portaal <noreply@dyzo.be>")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
