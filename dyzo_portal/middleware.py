@@ -50,7 +50,7 @@ class IdleSessionMiddleware:
             last_seen = request.session.get(LAST_SEEN_KEY, now)
             if now - last_seen > settings.SESSION_IDLE_SECONDS:
                 logout(request)
-                messages.info(request, _("Je sessie is verlopen omdat je een tijd niet actief was. Meld je opnieuw aan."))
+                messages.info(request, _("Uw sessie is verlopen omdat u een tijd niet actief was. Meld u opnieuw aan."))
                 return redirect_to_login(request.get_full_path())
             if LAST_SEEN_KEY not in request.session or now - last_seen >= self.REFRESH_SECONDS:
                 request.session[LAST_SEEN_KEY] = now

@@ -11,7 +11,8 @@ SECURE_SSL_REDIRECT      "0" only to serve plain HTTP locally (make serve)
 TRUST_X_FORWARDED_PROTO  "1" behind a TLS-terminating proxy that sets X-Forwarded-Proto
 SECURE_HSTS_SECONDS      default one year
 SESSION_IDLE_MINUTES     a session ends after this much inactivity; default 30
-EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, DEFAULT_FROM_EMAIL   outgoing mail
+EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
+               EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS); DEFAULT_FROM_EMAIL the sender
 """
 
 import datetime
@@ -162,6 +163,17 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dyzo-portaal <noreply@dyzo.be>")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -208,14 +220,6 @@ AXES_LOCKOUT_CALLABLE = "dyzo_portal.security.locked_out"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
-
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portaal@dyzo.be")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

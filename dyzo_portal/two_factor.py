@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit je authenticator-app"),
+        label=_("Code uit uw authenticator-app"),
         max_length=6,
         min_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),

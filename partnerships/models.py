@@ -176,6 +176,20 @@ class Organisation(models.Model):
         return f"{prefix} {municipality.name_nl}"
 
 
+class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every membership; a partner those of their own organisations."""
+        if not user.is_authenticated:
+            return self.none()
+        return self if user.is_staff else self.filter(organisation__memberships__user=user)
+
+    def managed_by(self, user):
+        """The memberships of the organisations where `user` is a partner admin."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(organisation__memberships__user=user, organisation__memberships__role=Membership.Role.ADMIN)
+
+
 class Membership(models.Model):
     """Ties a partner user to the organisation whose data they may see."""
 
@@ -186,6 +200,8 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lidmaatschap")

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from partnerships import member_views
 from partnerships import portal_views as views
+from trainings import portal_views as training_views
 
 app_name = "portal"
 
@@ -12,4 +14,12 @@ urlpatterns = [
     path("dossiers/<int:case_id>/rapport/<int:version>/", views.case_report, name="case_report"),
     path("akkoorden/<int:case_id>/", views.approve, name="approve"),
     path("jaaroverzicht/", views.yearly_summary, name="summary"),
+    path("opleidingen/", training_views.trainings, name="trainings"),
+    path("opleidingen/<int:session_id>/inschrijven/", training_views.register, name="training_register"),
+    path("opleidingen/inschrijvingen/<int:registration_id>/annuleren/", training_views.cancel, name="training_cancel"),
+    path("opleidingen/gevolgd/", training_views.history, name="training_history"),
+    path("collegas/", member_views.members, name="members"),
+    path("collegas/uitnodigen/", member_views.invite, name="invite"),
+    path("collegas/<int:membership_id>/deactiveren/", member_views.deactivate, name="deactivate"),
+    path("uitnodiging/<uidb64>/<token>/", member_views.accept_invitation, name="accept_invitation"),
 ]

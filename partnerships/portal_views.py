@@ -22,7 +22,7 @@ from cases.models import Approval, Case, Entrepreneur
 from partnerships.models import Agreement, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_status
 from partnerships.selectors.summary import organisation_year
-from trainings.models import TrainingSession
+from trainings import selectors as training_selectors
 
 
 def partner_organisations(user):
@@ -64,7 +64,7 @@ def dashboard(request):
         if organisation.municipality.exists_on(today)
     ]
     agreements = Agreement.objects.visible_to(request.user).in_force_on(today).select_related("municipality")
-    upcoming = TrainingSession.objects.filter(date__gte=today).order_by("date")[:5]
+    upcoming = training_selectors.open_sessions(today=today)[:5]
     return render(
         request,
         "portal/dashboard.html",
@@ -73,6 +73,7 @@ def dashboard(request):
             "agreements": agreements,
             "pending": _pending_approvals(request.user).select_related("entrepreneur")[:20],
             "upcoming": upcoming,
+            "registered": training_selectors.upcoming_registrations(user=request.user, today=today).count(),
         },
     )
 

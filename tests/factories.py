@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from dyzo_portal.security import requires_two_factor
 
-from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
+from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
 from cases.models import Case, Entrepreneur
 from trainings.models import Registration, TrainingSession
 
@@ -51,6 +51,22 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     kind = Organisation.Kind.OCMW
     municipality = factory.LazyFunction(lambda: municipality("44021"))
     name = factory.LazyAttribute(lambda org: Organisation.default_name(org.kind, org.municipality))
+
+
+def ocmw(nis_code: str) -> Organisation:
+    """The OCMW of the real municipality with this NIS code."""
+    return OrganisationFactory(municipality=municipality(nis_code))
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """A partner user of an OCMW (Gent unless told), a plain member unless told."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.LazyFunction(lambda: ocmw("44021"))
+    role = Membership.Role.MEMBER
 
 
 class AgreementFactory(factory.django.DjangoModelFactory):

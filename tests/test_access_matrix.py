@@ -1,8 +1,9 @@
 """Every page and API endpoint against every persona, with the expected answer written down.
 
 A walk over the URL resolver fails when a new URL name has no row here, so no page
-can be added unprotected. The objects belong to partner A (OCMW Gent); partner B is
-OCMW Antwerpen, whose answer for A's objects must be 404, never data.
+can be added unprotected. The objects belong to partner A, an admin of OCMW Gent; partner B
+is a plain member of OCMW Antwerpen, whose answer for A's objects must be 404, never data,
+and who may not manage colleagues.
 """
 
 import datetime
@@ -34,6 +35,8 @@ STAFF_POST = row(302, 405, 302, 302, 302)
 REPORTS = row(302, 200, 403, 403, 200)
 PARTNER_PAGE = row(302, 403, 200, 200, 403)
 PARTNER_OBJECT = row(302, 403, 200, 404, 403)
+PARTNER_ADMIN_PAGE = row(302, 403, 200, 403, 403)
+PARTNER_ADMIN_POST = row(302, 403, 405, 403, 403)
 API_AUTHENTICATED = row(403, 200, 200, 200, 200)
 API_SCOPED_OBJECT = row(403, 200, 200, 404, 404)
 API_STAFF = row(403, 200, 403, 403, 403)
@@ -65,6 +68,14 @@ MATRIX = {
     "portal:case_report": PARTNER_OBJECT,
     "portal:approve": PARTNER_OBJECT,
     "portal:summary": PARTNER_PAGE,
+    "portal:trainings": PARTNER_PAGE,
+    "portal:training_register": PARTNER_PAGE,
+    "portal:training_cancel": PARTNER_OBJECT,
+    "portal:training_history": PARTNER_PAGE,
+    "portal:members": PARTNER_PAGE,
+    "portal:invite": PARTNER_ADMIN_PAGE,
+    "portal:deactivate": PARTNER_ADMIN_POST,
+    "portal:accept_invitation": PUBLIC,
     "api-report": row(403, 200, 403, 403, 200),
     "api-root": API_AUTHENTICATED,
     "province-list": PUBLIC,
@@ -130,10 +141,12 @@ def world(settings, tmp_path):
         "partner_b": UserFactory(username="partner_b"),
         "policy": UserFactory(username="policy"),
     }
-    Membership.objects.create(user=users["partner_a"], organisation=gent)
+    Membership.objects.create(user=users["partner_a"], organisation=gent, role=Membership.Role.ADMIN)
     Membership.objects.create(user=users["partner_b"], organisation=antwerpen)
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(users["policy"])
     session = TrainingSessionFactory()
+    registration = RegistrationFactory(session=session, organisation=gent)
+    colleague = Membership.objects.create(user=UserFactory(username="colleague_a"), organisation=gent)
     kwargs = {
         "reports:answer": {"slug": "samenwerking"},
         "reports:freeze": {"slug": "samenwerking"},
@@ -152,7 +165,11 @@ def world(settings, tmp_path):
         "activity-detail": {"pk": Activity.objects.create(case=case, kind="contact", date=datetime.date(2020, 3, 2)).pk},
         "referral-detail": {"pk": Referral.objects.create(case=case, ocmw=gent, referred_on=datetime.date(2020, 3, 3), reason="x").pk},
         "trainingsession-detail": {"pk": session.pk},
-        "registration-detail": {"pk": RegistrationFactory(session=session, organisation=gent).pk},
+        "registration-detail": {"pk": registration.pk},
+        "portal:training_register": {"session_id": session.pk},
+        "portal:training_cancel": {"registration_id": registration.pk},
+        "portal:deactivate": {"membership_id": colleague.pk},
+        "portal:accept_invitation": {"uidb64": "MQ", "token": "set-password"},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "cases:detail": {"case_id": case.pk},
         "cases:transition": {"case_id": case.pk},

@@ -139,6 +139,19 @@ def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser
     assert page.locator("h1").inner_text() == "Dossiers van uw organisatie"
 
 
+def test_a_partner_registers_a_colleague_for_an_upcoming_session(browser, portal):
+    page = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+
+    page.get_by_role("link", name="Opleidingen", exact=True).click()
+    page.get_by_role("link", name="Collega inschrijven").first.click()
+    page.fill("#id_name", "Lotte Browsertest")
+    page.fill("#id_function", "maatschappelijk werker")
+    page.click("form.stacked button[type=submit]")
+
+    assert page.locator(".message").inner_text() == "Lotte Browsertest is ingeschreven."
+    assert page.locator("tbody tr", has_text="Lotte Browsertest").count() == 1
+
+
 def test_a_partner_downloads_a_case_report(browser, portal, staff):
     gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
     gent.goto(f"{portal}/partner/dossiers/")

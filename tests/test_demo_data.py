@@ -9,9 +9,12 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.utils import timezone
 
+from dyzo_portal.demo.trainings import ensure_open_session
 from partnerships.models import Agreement, Outreach
 from partnerships.selectors import cooperation_by_province, cooperation_statuses
+from trainings.selectors import open_sessions
 
 pytestmark = pytest.mark.django_db
 END_2016 = datetime.date(2016, 12, 31)
@@ -137,3 +140,15 @@ def test_the_command_prints_the_demo_logins(demo_data):
     call_command("load_demo_data", stdout=out)
 
     assert "ocmw.gent" in out.getvalue() and "gent-demo-2026" in out.getvalue()
+
+
+def test_the_demo_partner_has_a_session_to_register_for(demo_data):
+    assert open_sessions(today=timezone.localdate()).exists()
+
+
+def test_when_the_demo_sessions_have_aged_a_new_one_opens(demo_data):
+    later = datetime.date(2040, 1, 1)
+
+    ensure_open_session(today=later)
+
+    assert open_sessions(today=later).get().date == datetime.date(2040, 2, 12)

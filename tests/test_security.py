@@ -193,7 +193,7 @@ def test_an_idle_session_ends_with_a_dutch_message(client):
     response = client.get(reverse("two_factor"), follow=True)
 
     assert response.redirect_chain[0][0].startswith(reverse("login"))
-    assert "Je sessie is verlopen" in response.content.decode()
+    assert "Uw sessie is verlopen" in response.content.decode()
 
 
 def test_an_active_session_stays_signed_in(client):

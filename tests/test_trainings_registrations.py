@@ -90,6 +90,14 @@ def test_a_cancelled_person_may_register_again(staff):
     assert register(session, "An", staff).status == Status.CONFIRMED
 
 
+def test_staff_may_still_cancel_after_the_session_to_correct_the_records(staff):
+    registration = register(TrainingSessionFactory(), "An", staff)
+
+    services.cancel_registration(registration=registration, by=staff, today=datetime.date(2030, 4, 1))
+
+    assert Registration.objects.get(pk=registration.pk).status == Status.CANCELLED
+
+
 def test_a_partner_registers_colleagues_of_their_own_organisation():
     ocmw = OrganisationFactory(municipality=municipality("44021"))
     partner = UserFactory(username="partner")

@@ -1,4 +1,4 @@
-"""The training figures parliament asks for (seed 002), each a constant number of queries."""
+"""The training figures parliament asks for (seed 002), each a constant number of queries; the partner's trainings."""
 
 from datetime import date
 
@@ -6,7 +6,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
 from partnerships.models import Organisation
-from trainings.models import TrainingSession
+from trainings.models import Registration, TrainingSession
 
 
 def sessions_of_period(*, start: date, end: date):
@@ -93,3 +93,36 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
             {"year": row["year"], "rank": rank, "name": row["name"], "sessions": row["session_count"], "participants": row["participant_count"]}
         )
     return ranked
+
+
+def open_sessions(*, today: date):
+    """Upcoming sessions still taking registrations, soonest first, with `free_places` (None: no limit)."""
+    return (
+        TrainingSession.objects.filter(date__gte=today)
+        .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=today))
+        .annotate(free_places=F("capacity") - Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
+        .select_related("organiser")
+        .prefetch_related("modules")
+        .order_by("date", "start_time", "pk")
+    )
+
+
+def upcoming_registrations(*, user, today: date):
+    """The registrations of the user's organisations for sessions still to come, cancelled ones left out."""
+    return (
+        Registration.objects.visible_to(user)
+        .filter(session__date__gte=today)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("session")
+        .order_by("session__date", "session__start_time", "registered_at", "pk")
+    )
+
+
+def attendance_history(*, user, today: date):
+    """Confirmed registrations of the user's organisations for past sessions, newest session first."""
+    return (
+        Registration.objects.visible_to(user)
+        .filter(session__date__lt=today, status=Registration.Status.CONFIRMED)
+        .select_related("session")
+        .order_by("-session__date", "session__pk", "name")
+    )

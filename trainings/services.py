@@ -62,12 +62,17 @@ def register(
 
 
 @transaction.atomic
-def cancel_registration(*, registration: Registration, by) -> Registration | None:
-    """Cancel; a freed place goes to the first person on the waiting list, who is returned."""
+def cancel_registration(*, registration: Registration, by, today: date | None = None) -> Registration | None:
+    """Cancel; a freed place goes to the first person on the waiting list, who is returned.
+
+    Partners cancel only before the session; staff may correct the records afterwards.
+    """
     session = _locked(registration.session)
     registration = session.registrations.get(pk=registration.pk)
     if not _may_register_for(by, registration.organisation):
         raise ValidationError(_("U kunt alleen inschrijvingen van uw eigen organisatie annuleren."))
+    if not by.is_staff and session.date < (today or timezone.localdate()):
+        raise ValidationError(_("Een inschrijving voor een voorbije sessie kan niet meer geannuleerd worden."))
     if registration.status == Registration.Status.CANCELLED:
         raise ValidationError(_("Deze inschrijving is al geannuleerd."))
     freed_a_place = registration.status == Registration.Status.CONFIRMED

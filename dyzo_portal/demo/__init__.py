@@ -6,6 +6,7 @@ Every synthetic record is marked `is_synthetic`; the seed makes every load ident
 import random
 
 from django.db import transaction
+from django.utils import timezone
 
 from cases.models import Case, Entrepreneur
 from dyzo_portal.demo import cases, partnerships, trainings
@@ -39,5 +40,6 @@ def load_demo_data(*, reset: bool = False) -> dict:
         summary |= trainings.build(rng=random.Random(SEED)) | {"created": True}
     if not Case.objects.exists():
         summary |= cases.build(rng=random.Random(SEED)) | {"created": True}
+    trainings.ensure_open_session(today=timezone.localdate())
     summary["logins"] = create_demo_accounts()
     return summary

@@ -1,4 +1,7 @@
-"""Demo trainings: the 43 historic sessions of seed 002, then seeded synthetic sessions 2017-2025 and a few upcoming."""
+"""Demo trainings: the 43 historic sessions of seed 002, then seeded synthetic sessions 2017-2025 and a few upcoming.
+
+Whenever the demo is loaded there is a session partners can still register for.
+"""
 
 import csv
 import random
@@ -23,6 +26,24 @@ def build(*, rng: random.Random) -> dict:
     historic = _historic_sessions()
     synthetic = _synthetic_sessions(rng)
     return {"sessions": historic + synthetic}
+
+
+def ensure_open_session(*, today: date) -> None:
+    """The fixed upcoming sessions age; add one six weeks ahead when none takes registrations any more."""
+    if TrainingSession.objects.filter(date__gte=today, registration_deadline__gte=today).exists():
+        return
+    session = TrainingSession.objects.create(
+        date=today + timedelta(weeks=6),
+        start_time=time(9, 30),
+        organiser_name="Dyzo",
+        target_group="Maatschappelijk werkers",
+        location="Dyzo, Brussel",
+        capacity=25,
+        registration_deadline=today + timedelta(weeks=5),
+        notes=SYNTHETIC_NOTE,
+        is_synthetic=True,
+    )
+    session.modules.set(Module.objects.filter(is_active=True).order_by("position")[:1])
 
 
 def _historic_sessions() -> int:

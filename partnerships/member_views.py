@@ -1,0 +1,89 @@
+"""Colleagues in the partner portal: admins invite and deactivate them; an invited colleague sets a password."""
+
+from functools import wraps
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.forms import SetPasswordForm
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from partnerships import accounts
+from partnerships.models import Membership
+from partnerships.portal_views import partner_required
+
+
+def partner_admin_required(view):
+    @partner_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not accounts.is_partner_admin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@partner_required
+def members(request):
+    memberships = (
+        Membership.objects.visible_to(request.user)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__last_name", "user__first_name", "user__username")
+    )
+    managed = set(Membership.objects.managed_by(request.user).values_list("pk", flat=True))
+    return render(request, "portal/members.html", {"memberships": memberships, "managed": managed, "is_admin": bool(managed)})
+
+
+class InvitationForm(forms.Form):
+    first_name = forms.CharField(label=gettext_lazy("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Familienaam"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), help_text=gettext_lazy("Uw collega meldt zich hiermee aan."))
+    role = forms.ChoiceField(label=gettext_lazy("Rol"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+
+
+@partner_admin_required
+def invite(request):
+    organisation = accounts.admin_organisations(request.user).first()
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.invite_member(
+                organisation=organisation, invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(request, _("%(email)s krijgt een e-mail met een link om een wachtwoord te kiezen.") % {"email": form.cleaned_data["email"]})
+            return redirect("portal:members")
+    return render(request, "portal/invite.html", {"form": form, "organisation": organisation})
+
+
+@partner_admin_required
+@require_POST
+def deactivate(request, membership_id: int):
+    membership = get_object_or_404(Membership.objects.managed_by(request.user).select_related("user", "organisation"), pk=membership_id)
+    try:
+        accounts.deactivate_member(membership=membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        name = membership.user.get_full_name() or membership.user.get_username()
+        messages.success(request, _("%(name)s is gedeactiveerd en kan niet meer aanmelden.") % {"name": name})
+    return redirect("portal:members")
+
+
+def accept_invitation(request, uidb64: str, token: str):
+    """The invitation link: choose a password, then you are signed in; afterwards the link is dead."""
+    user = accounts.invited_user(uidb64=uidb64, token=token)
+    form = SetPasswordForm(user, request.POST or None) if user else None
+    if form is not None and request.method == "POST" and form.is_valid():
+        form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welkom! Uw wachtwoord is ingesteld."))
+        return redirect("portal:dashboard")
+    return render(request, "portal/accept_invitation.html", {"form": form})

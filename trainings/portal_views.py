@@ -1,0 +1,96 @@
+"""Trainings in the partner portal: register colleagues, cancel, and see who attended.
+
+The rules (capacity, waiting list, deadline, duplicates, own organisation) live in
+`trainings.services`; these views show their Dutch errors on the form.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from partnerships.portal_views import partner_organisations, partner_required
+from trainings import selectors, services
+from trainings.models import Registration, TrainingSession
+
+
+@partner_required
+def trainings(request):
+    today = timezone.localdate()
+    return render(
+        request,
+        "portal/trainings.html",
+        {
+            "sessions": selectors.open_sessions(today=today),
+            "registrations": selectors.upcoming_registrations(user=request.user, today=today),
+        },
+    )
+
+
+class RegistrationForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=gettext_lazy("Collega met een account"), queryset=get_user_model().objects.none(), required=False, empty_label="–"
+    )
+    name = forms.CharField(label=gettext_lazy("Of de naam van een andere collega"), max_length=200, required=False)
+    function = forms.CharField(label=gettext_lazy("Functie"), max_length=200, required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        colleague = self.fields["colleague"]
+        colleague.queryset = get_user_model().objects.filter(memberships__organisation=organisation, is_active=True).order_by("last_name", "first_name", "username")
+        colleague.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+    def clean(self):
+        data = super().clean()
+        colleague, name = data.get("colleague"), data.get("name", "").strip()
+        if bool(colleague) == bool(name):
+            raise ValidationError(_("Kies een collega uit de lijst óf vul de naam van een collega in."))
+        data["participant"] = name or colleague.get_full_name() or colleague.get_username()
+        return data
+
+
+@partner_required
+def register(request, session_id: int):
+    session = get_object_or_404(TrainingSession.objects.select_related("organiser"), pk=session_id)
+    organisation = partner_organisations(request.user).first()
+    form = RegistrationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        name = form.cleaned_data["participant"]
+        try:
+            registration = services.register(
+                session=session, name=name, function=form.cleaned_data["function"], organisation=organisation, registered_by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if registration.status == Registration.Status.WAITING:
+                messages.warning(request, _("De sessie is volzet: %(name)s staat op de wachtlijst en krijgt een plaats zodra iemand annuleert.") % {"name": name})
+            else:
+                messages.success(request, _("%(name)s is ingeschreven.") % {"name": name})
+            return redirect("portal:trainings")
+    return render(request, "portal/training_register.html", {"form": form, "session": session, "organisation": organisation})
+
+
+@partner_required
+def cancel(request, registration_id: int):
+    registration = get_object_or_404(Registration.objects.visible_to(request.user).select_related("session"), pk=registration_id)
+    if request.method != "POST":
+        return render(request, "portal/training_cancel.html", {"registration": registration})
+    try:
+        promoted = services.cancel_registration(registration=registration, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De inschrijving van %(name)s is geannuleerd.") % {"name": registration.name})
+        if promoted:
+            messages.info(request, _("De vrijgekomen plaats gaat naar de eerste op de wachtlijst."))
+    return redirect("portal:trainings")
+
+
+@partner_required
+def history(request):
+    return render(request, "portal/training_history.html", {"registrations": selectors.attendance_history(user=request.user, today=timezone.localdate())})
