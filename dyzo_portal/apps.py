@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class DyzoPortalConfig(AppConfig):
@@ -9,3 +10,6 @@ class DyzoPortalConfig(AppConfig):
 
     def ready(self):
         from dyzo_portal import security  # noqa: F401  (connects the sign-in log)
+        from dyzo_portal.roles import sync_role_groups
+
+        post_migrate.connect(sync_role_groups, dispatch_uid="dyzo_portal.sync_role_groups")

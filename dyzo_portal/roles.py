@@ -1,4 +1,34 @@
-"""The portal's role groups; membership of a group gives a person that role."""
+"""The portal's role groups: membership of a group gives a person that role and its permissions.
 
-STAFF_GROUP = "Dyzo-medewerkers"
+Dyzo staff (`is_staff`) are case workers or coordinators. Case workers follow cases and read
+everything else; coordinators also manage agreements, outreach, trainings, funding and the
+parliamentary answers, and can unlock sign-ins and reset authenticator apps. Policy staff read
+reports only. The groups' permissions are set after every migrate, so they follow new models.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+CASE_WORKER_GROUP = "Dyzo-dossierbegeleiders"
+COORDINATOR_GROUP = "Dyzo-coördinatoren"
 POLICY_GROUP = "Beleidsmedewerkers"
+
+PROJECT_APPS = ["partnerships", "cases", "trainings", "reports"]
+ACCOUNT_SECURITY_APPS = ["axes", "otp_totp", "authtoken"]
+
+
+def role_permissions() -> dict[str, Q]:
+    in_project = Q(content_type__app_label__in=PROJECT_APPS)
+    return {
+        CASE_WORKER_GROUP: (Q(content_type__app_label="cases") & ~Q(codename__startswith="delete_"))
+        | (in_project & Q(codename__startswith="view_")),
+        COORDINATOR_GROUP: in_project | Q(content_type__app_label__in=ACCOUNT_SECURITY_APPS),
+        POLICY_GROUP: Q(pk__in=[]),
+    }
+
+
+def sync_role_groups(**kwargs) -> None:
+    """Create the role groups and give each exactly its permissions (a post_migrate receiver)."""
+    for name, permissions in role_permissions().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(permissions))

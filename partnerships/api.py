@@ -10,13 +10,14 @@ from partnerships import services
 from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
 
 
-class StaffWritesOthersRead(permissions.BasePermission):
-    """Partners may read what they are scoped to; only Dyzo staff change records."""
+class ModelPermissionToWrite(permissions.DjangoModelPermissions):
+    """Reading is left to the scoped queryset; writing takes the model's add/change/delete
+    permission, which Dyzo coordinators have (dyzo_portal/roles.py)."""
 
     def has_permission(self, request, view):
-        if not request.user.is_authenticated:
-            return False
-        return request.method in permissions.SAFE_METHODS or request.user.is_staff
+        if request.method in permissions.SAFE_METHODS:
+            return request.user.is_authenticated
+        return super().has_permission(request, view)
 
 
 class StaffOnly(permissions.BasePermission):
@@ -76,7 +77,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class OrganisationViewSet(viewsets.ModelViewSet):
     serializer_class = OrganisationSerializer
-    permission_classes = [StaffWritesOthersRead]
+    permission_classes = [ModelPermissionToWrite]
     filterset_fields = ["kind", "municipality"]
 
     def get_queryset(self):
@@ -106,7 +107,7 @@ class AgreementFilter(django_filters.FilterSet):
 
 class AgreementViewSet(viewsets.ModelViewSet):
     serializer_class = AgreementSerializer
-    permission_classes = [StaffWritesOthersRead]
+    permission_classes = [ModelPermissionToWrite]
     filterset_class = AgreementFilter
 
     def get_queryset(self):
@@ -139,5 +140,5 @@ class OutreachSerializer(serializers.ModelSerializer):
 class OutreachViewSet(viewsets.ModelViewSet):
     queryset = Outreach.objects.select_related("organisation")
     serializer_class = OutreachSerializer
-    permission_classes = [StaffOnly]
+    permission_classes = [StaffOnly, ModelPermissionToWrite]
     filterset_fields = ["status", "organisation"]

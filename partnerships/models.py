@@ -202,6 +202,7 @@ class Membership(models.Model):
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()  # who gave whom access to an organisation's data, and when
 
     class Meta:
         verbose_name = _("lidmaatschap")

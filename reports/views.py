@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,15 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from dyzo_portal.pdf import pdf_response, render_pdf
-from reports import answers
 from partnerships.models import Province
+from reports import answers, renderers
 from reports.access import reports_access
 from reports.cache import cached_pdf
 from reports.figures import FIGURES, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
 from reports.quality import data_quality
-from reports import renderers
 from reports.renderers import CONTENT_TYPES, FORMATS, table
 
 
@@ -100,11 +100,16 @@ def answer_page(request, slug: str):
     return render(request, "reports/answer.html", {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode()})
 
 
-@staff_member_required
+@login_required
+@permission_required("reports.add_frozenanswer", raise_exception=True)
 @require_POST
 def freeze_answer(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
-    on = date.fromisoformat(request.POST["op"])
+    try:
+        on = date.fromisoformat(request.POST.get("op", ""))
+    except ValueError:
+        messages.error(request, _("Geef een geldige peildatum op."))
+        return redirect("reports:answer", slug=slug)
     frozen = answers.freeze(question_set=question_set, on=on, by=request.user)
     messages.success(request, _("Het antwoord is bevroren en bewaard."))
     return redirect("reports:frozen", frozen_id=frozen.pk)

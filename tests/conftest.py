@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
@@ -51,5 +50,5 @@ def demo_data(django_db_setup, django_db_blocker):
         Entrepreneur.objects.all().delete()
         TariffBand.objects.all().delete()
         Membership.objects.all().delete()
+        Membership.history.all().delete()
         get_user_model().objects.all().delete()
-        Group.objects.all().delete()

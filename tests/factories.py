@@ -4,10 +4,12 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import F
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from dyzo_portal.roles import COORDINATOR_GROUP
 from dyzo_portal.security import requires_two_factor
 
 from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
@@ -41,6 +43,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"gebruiker{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password("correct-horse-battery")
+
+
+def staff_user(username: str = "medewerker", *, role: str = COORDINATOR_GROUP):
+    """A Dyzo staff member with the permissions of `role` (a group of dyzo_portal.roles)."""
+    user = UserFactory(username=username, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -14,18 +14,28 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import Activity, Case, CaseReport, Referral
-from dyzo_portal.roles import POLICY_GROUP
+from dyzo_portal.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from partnerships.models import Membership, Organisation, Outreach
 from reports.models import FrozenAnswer, QuestionSet
 from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["anonymous", "staff", "partner_a", "partner_b", "policy"]
+PERSONAS = ["anonymous", "staff", "case_worker", "partner_a", "member_a", "partner_b", "policy"]
 
 
-def row(anonymous, staff, partner_a, partner_b, policy):
-    return dict(zip(PERSONAS, (anonymous, staff, partner_a, partner_b, policy), strict=True))
+def row(anonymous, staff, partner_a, partner_b, policy, *, case_worker=None, member_a=None):
+    """`staff` is a coordinator, `partner_a` an admin of A; a case worker answers as the
+    coordinator and a plain member of A as A's admin unless said otherwise."""
+    return {
+        "anonymous": anonymous,
+        "staff": staff,
+        "case_worker": staff if case_worker is None else case_worker,
+        "partner_a": partner_a,
+        "member_a": partner_a if member_a is None else member_a,
+        "partner_b": partner_b,
+        "policy": policy,
+    }
 
 
 PUBLIC = row(200, 200, 200, 200, 200)
@@ -35,8 +45,8 @@ STAFF_POST = row(302, 405, 302, 302, 302)
 REPORTS = row(302, 200, 403, 403, 200)
 PARTNER_PAGE = row(302, 403, 200, 200, 403)
 PARTNER_OBJECT = row(302, 403, 200, 404, 403)
-PARTNER_ADMIN_PAGE = row(302, 403, 200, 403, 403)
-PARTNER_ADMIN_POST = row(302, 403, 405, 403, 403)
+PARTNER_ADMIN_PAGE = row(302, 403, 200, 403, 403, member_a=403)
+PARTNER_ADMIN_POST = row(302, 403, 405, 403, 403, member_a=403)
 API_AUTHENTICATED = row(403, 200, 200, 200, 200)
 API_SCOPED_OBJECT = row(403, 200, 200, 404, 404)
 API_STAFF = row(403, 200, 403, 403, 403)
@@ -58,7 +68,7 @@ MATRIX = {
     "reports:map": REPORTS,
     "reports:quality": STAFF_PAGE,
     "reports:answer": REPORTS,
-    "reports:freeze": STAFF_POST,
+    "reports:freeze": row(302, 405, 403, 403, 403, case_worker=403),
     "reports:frozen": REPORTS,
     "reports:figure": REPORTS,
     "portal:dashboard": PARTNER_PAGE,
@@ -137,13 +147,18 @@ def world(settings, tmp_path):
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
     users = {
         "staff": UserFactory(username="staff", is_staff=True),
+        "case_worker": UserFactory(username="case_worker", is_staff=True),
         "partner_a": UserFactory(username="partner_a"),
+        "member_a": UserFactory(username="member_a"),
         "partner_b": UserFactory(username="partner_b"),
         "policy": UserFactory(username="policy"),
     }
     Membership.objects.create(user=users["partner_a"], organisation=gent, role=Membership.Role.ADMIN)
+    Membership.objects.create(user=users["member_a"], organisation=gent)
     Membership.objects.create(user=users["partner_b"], organisation=antwerpen)
-    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(users["policy"])
+    Group.objects.get(name=COORDINATOR_GROUP).user_set.add(users["staff"])
+    Group.objects.get(name=CASE_WORKER_GROUP).user_set.add(users["case_worker"])
+    Group.objects.get(name=POLICY_GROUP).user_set.add(users["policy"])
     session = TrainingSessionFactory()
     registration = RegistrationFactory(session=session, organisation=gent)
     colleague = Membership.objects.create(user=UserFactory(username="colleague_a"), organisation=gent)

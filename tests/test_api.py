@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from partnerships.models import Agreement, Membership, Organisation
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_another_organisations_agreement_is_a_404():
 
 def test_agreements_filter_on_the_date_they_are_in_force():
     AgreementFactory(municipality=municipality("44021"), end_date=datetime.date(2016, 12, 31))
-    staff = UserFactory(username="staff", is_staff=True)
+    staff = staff_user("staff")
 
     counts = [client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")]
 
@@ -74,7 +74,7 @@ def test_a_partner_cannot_write_agreements():
 
 
 def test_staff_create_agreements_through_the_same_rules():
-    staff = UserFactory(username="staff", is_staff=True)
+    staff = staff_user("staff")
     AgreementFactory(municipality=municipality("44021"))
 
     response = client_for(staff).post(
@@ -87,7 +87,7 @@ def test_staff_create_agreements_through_the_same_rules():
 
 
 def test_validation_errors_are_structured_and_dutch():
-    staff = UserFactory(username="staff", is_staff=True)
+    staff = staff_user("staff")
 
     response = client_for(staff).post("/api/v1/agreements/", {"party": "stad"}, format="json")
 
@@ -108,7 +108,7 @@ def test_outreach_is_for_staff_only():
 
 
 def test_token_authentication_works():
-    token = Token.objects.create(user=UserFactory(username="staff", is_staff=True))
+    token = Token.objects.create(user=staff_user("staff"))
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
 
@@ -117,7 +117,7 @@ def test_token_authentication_works():
 
 def test_report_json_is_the_same_as_the_cli(capsysbinary):
     AgreementFactory(municipality=municipality("44021"))
-    staff = UserFactory(username="staff", is_staff=True)
+    staff = staff_user("staff")
     call_command("report", "cooperation-by-province", "--on", "2018-12-31", "--format", "json")
 
     response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"on": "2018-12-31"})

@@ -120,7 +120,12 @@ def test_a_reset_regenerates_the_same_data(demo_data):
 
 @pytest.mark.parametrize(
     ("username", "password", "is_staff"),
-    [("dyzo", "dyzo-demo-2026", True), ("ocmw.gent", "gent-demo-2026", False), ("beleid", "beleid-demo-2026", False)],
+    [
+        ("dyzo", "dyzo-demo-2026", True),
+        ("dossier", "dossier-demo-2026", True),
+        ("ocmw.gent", "gent-demo-2026", False),
+        ("beleid", "beleid-demo-2026", False),
+    ],
 )
 def test_the_demo_logins_work_with_their_role(demo_data, username, password, is_staff):
     user = authenticate(RequestFactory().post("/account/login/"), username=username, password=password)

@@ -19,7 +19,7 @@ from reports.answers import changed_since_frozen, freeze
 from reports.figures import FIGURES, Params, compute
 from reports.models import QuestionSet
 from reports.renderers import render
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
 PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
@@ -140,7 +140,7 @@ def test_a_frozen_answer_does_not_change_when_the_data_does(media):
 
 
 def test_staff_freeze_an_answer_from_its_page(client, media):
-    sign_in(client, UserFactory(username="staff", is_staff=True))
+    sign_in(client, staff_user("staff"))
 
     response = client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"}, follow=True)
 
@@ -150,11 +150,11 @@ def test_staff_freeze_an_answer_from_its_page(client, media):
 def test_policy_staff_cannot_freeze(policy_client):
     response = policy_client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"})
 
-    assert response.status_code == 302 and QuestionSet.objects.get(slug="samenwerking").frozen_answers.count() == 0
+    assert response.status_code == 403 and QuestionSet.objects.get(slug="samenwerking").frozen_answers.count() == 0
 
 
 def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
-    sign_in(client, UserFactory(username="staff", is_staff=True))
+    sign_in(client, staff_user("staff"))
     AgreementFactory(municipality=municipality("44021"), annual_fee=None)
 
     response = client.get(reverse("reports:quality"))
@@ -163,7 +163,7 @@ def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
 
 
 def test_the_data_quality_page_finds_overlapping_agreements(client):
-    sign_in(client, UserFactory(username="staff", is_staff=True))
+    sign_in(client, staff_user("staff"))
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW)
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
 

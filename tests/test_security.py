@@ -204,3 +204,11 @@ def test_an_active_session_stays_signed_in(client):
     session.save()
 
     assert client.get(reverse("two_factor")).status_code == 200
+
+
+def test_a_partner_finds_two_factor_sign_in_in_the_header(client):
+    sign_in(client, UserFactory(username="partner"))
+
+    page = client.get(reverse("two_factor")).content.decode()
+
+    assert f'href="{reverse("two_factor")}"' in page and "Stel eenmalig een authenticator-app in" in page

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dyzo_portal.roles import POLICY_GROUP, STAFF_GROUP
+from dyzo_portal.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from partnerships.models import Membership, Municipality, Organisation
 
 DEMO_TOTP_KEY = b"dyzo-demo-totp-2026!".hex()  # the demo staff login's authenticator key; demo only
@@ -18,36 +18,36 @@ class DemoLogin:
     role: str
     username: str
     password: str
+    groups: tuple[str, ...] = ()
+    is_staff: bool = False
+    is_superuser: bool = False
 
 
 DEMO_LOGINS = [
-    DemoLogin("Dyzo-medewerker", "dyzo", "dyzo-demo-2026"),
+    DemoLogin("Dyzo-coördinator (beheerder)", "dyzo", "dyzo-demo-2026", (COORDINATOR_GROUP,), is_staff=True, is_superuser=True),
+    DemoLogin("Dyzo-dossierbegeleider", "dossier", "dossier-demo-2026", (CASE_WORKER_GROUP,), is_staff=True),
     DemoLogin("Partner (OCMW Gent)", "ocmw.gent", "gent-demo-2026"),
-    DemoLogin("Beleidsmedewerker", "beleid", "beleid-demo-2026"),
+    DemoLogin("Beleidsmedewerker", "beleid", "beleid-demo-2026", (POLICY_GROUP,)),
 ]
 
 
 def create_demo_accounts() -> list[DemoLogin]:
-    User = get_user_model()
-    staff_group, _ = Group.objects.get_or_create(name=STAFF_GROUP)
-    policy_group, _ = Group.objects.get_or_create(name=POLICY_GROUP)
-    staff, policy, partner = (
-        User.objects.get_or_create(username=login.username)[0] for login in (DEMO_LOGINS[0], DEMO_LOGINS[2], DEMO_LOGINS[1])
-    )
-    staff.is_staff = staff.is_superuser = True
-    partner.is_staff = policy.is_staff = False
-    for user, login in zip((staff, partner, policy), DEMO_LOGINS, strict=True):
+    """One login per role; staff logins share the demo authenticator key, so `demo_code` serves both."""
+    for login in DEMO_LOGINS:
+        user = get_user_model().objects.get_or_create(username=login.username)[0]
+        user.is_staff, user.is_superuser = login.is_staff, login.is_superuser
         user.set_password(login.password)
         user.save()
-    staff.groups.add(staff_group)
-    policy.groups.add(policy_group)
+        user.groups.set([Group.objects.get_or_create(name=name)[0] for name in login.groups])
+        if login.is_staff:
+            TOTPDevice.objects.update_or_create(user=user, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
     gent = Municipality.objects.get(nis_code="44021")
     ocmw_gent = Organisation.objects.get(kind=Organisation.Kind.OCMW, municipality=gent)
+    partner = get_user_model().objects.get(username="ocmw.gent")
     Membership.objects.get_or_create(user=partner, organisation=ocmw_gent, defaults={"role": Membership.Role.ADMIN})
-    TOTPDevice.objects.update_or_create(user=staff, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
     return DEMO_LOGINS
 
 
 def demo_totp_code() -> str:
-    """The code the demo staff login's authenticator would show now."""
+    """The code the demo staff logins' authenticator would show now."""
     return f"{TOTP(bytes.fromhex(DEMO_TOTP_KEY)).token():06d}"

@@ -20,10 +20,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Demogegevens geladen: {counts}.")
         else:
             self.stdout.write("Demogegevens waren al geladen (gebruik --reset om ze opnieuw aan te maken).")
-        self.stdout.write("\nDemologins voor http://127.0.0.1:8000/admin/ :")
-        self.stdout.write(f"  {'rol':<24}{'gebruiker':<14}wachtwoord")
+        self.stdout.write("\nDemologins, aanmelden op http://127.0.0.1:8000/account/login/ :")
+        self.stdout.write(f"  {'rol':<32}{'gebruiker':<14}wachtwoord")
         for login in summary["logins"]:
-            self.stdout.write(f"  {login.role:<24}{login.username:<14}{login.password}")
+            self.stdout.write(f"  {login.role:<32}{login.username:<14}{login.password}")
         self.stdout.write(
             "Dyzo-medewerkers melden zich aan in twee stappen; de code voor de demologin geeft:\n"
             "  .venv/bin/python manage.py demo_code"
