@@ -179,3 +179,11 @@ def test_a_session_start_time_is_the_local_time_the_schema_describes():
     staff = UserFactory(username="staff", is_staff=True)
 
     assert client_for(staff).get("/api/v1/training-sessions/").json()["results"][0]["start_time"] == "13:30:00"
+
+
+def test_the_training_session_list_does_not_query_per_session(django_assert_max_num_queries):
+    TrainingSessionFactory.create_batch(5)
+    staff = UserFactory(username="staff", is_staff=True)
+
+    with django_assert_max_num_queries(4):
+        assert client_for(staff).get("/api/v1/training-sessions/").json()["count"] == 5

@@ -32,7 +32,7 @@ class TrainingSessionFilter(django_filters.FilterSet):
 
 
 class TrainingSessionViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = TrainingSession.objects.with_participants().order_by("-date", "pk")
+    queryset = TrainingSession.objects.with_participants().prefetch_related("modules").order_by("-date", "pk")
     serializer_class = TrainingSessionSerializer
     filterset_class = TrainingSessionFilter
 
