@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test`; `make bench` for the benchmarks.
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,10 @@ TEST_ENV := SECRET_KEY=tests-only-secret-key
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 
-.PHONY: run test test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages
+BENCH_PACKAGES := $(RUN_PACKAGES) wrk
+BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dyzo_bench}
+
+.PHONY: run test test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz
 
 run: run-packages $(BIN)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -43,10 +46,26 @@ restore: backup-packages $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "Gebruik: make restore FILE=var/backups/dyzo-….backup"; exit 1; }
 	DEBUG=$${DEBUG-1} $(BIN)/python manage.py restore "$(FILE)"
 
+# PostgreSQL, scale data set built once in the dyzo_bench database; the fuzzer uses its own dyzo_fuzz.
+bench: bench-reports bench-load bench-fault bench-fuzz
+
+bench-reports: bench-packages $(BIN)/.installed-bench
+	$(BENCH_ENV) $(BIN)/python bench/reports.py
+
+bench-load: bench-packages $(BIN)/.installed-bench
+	$(BENCH_ENV) $(BIN)/python bench/load.py
+
+bench-fault: bench-packages $(BIN)/.installed-bench
+	$(BENCH_ENV) $(BIN)/python bench/fault.py
+
+bench-fuzz: bench-packages $(BIN)/.installed-bench
+	$(BIN)/python bench/fuzz.py
+
 run-packages: PACKAGES = $(RUN_PACKAGES)
 test-packages: PACKAGES = $(TEST_PACKAGES)
 backup-packages: PACKAGES = postgresql-client
-run-packages test-packages backup-packages:
+bench-packages: PACKAGES = $(BENCH_PACKAGES)
+run-packages test-packages backup-packages bench-packages:
 	@missing=""; for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
@@ -63,4 +82,8 @@ $(BIN)/.installed: pyproject.toml | $(BIN)/python
 
 $(BIN)/.installed-test: pyproject.toml $(BIN)/.installed
 	$(BIN)/pip install -q ".[test]"
+	touch $@
+
+$(BIN)/.installed-bench: pyproject.toml $(BIN)/.installed
+	$(BIN)/pip install -q ".[bench]"
 	touch $@

@@ -4,6 +4,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from cases.models import Activity, Case, Referral
+from dyzo_portal.api_filters import YearFilter
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -13,7 +14,7 @@ class CaseSerializer(serializers.ModelSerializer):
 
 
 class CaseFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="opened_on", lookup_expr="year")
+    year = YearFilter(field_name="opened_on")
     province = django_filters.CharFilter(field_name="municipality__province__name_nl")
 
     class Meta:

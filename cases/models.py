@@ -66,14 +66,15 @@ class CaseQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        organisations = Organisation.objects.filter(memberships__user=user)
+        # Plain id lists, not subqueries: the database can then use the indexes on both sides of the OR.
+        organisations = list(Organisation.objects.filter(memberships__user=user).values_list("pk", "kind", "municipality_id"))
         return self.filter(
-            Q(referring_organisation__in=organisations)
+            Q(referring_organisation__in=[pk for pk, _, _ in organisations])
             | Q(
-                municipality__organisations__in=organisations.filter(kind=Organisation.Kind.OCMW),
+                municipality__in=[municipality for _, kind, municipality in organisations if kind == Organisation.Kind.OCMW],
                 funding_basis__in=[Case.FundingBasis.SUBSCRIPTION, Case.FundingBasis.PER_CASE],
             )
-        ).distinct()
+        )
 
 
 class Case(models.Model):

@@ -86,9 +86,13 @@ def _csv_table(content: bytes) -> list[list[str]]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise TabularFileError(_("Het CSV-bestand is niet in UTF-8 opgeslagen.")) from error
-    first_line = text.split("\n", 1)[0]
+    first_line = text.splitlines()[0] if text else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        # newline="" lets the csv module read every line ending, old Mac's lone \r included.
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as error:
+        raise TabularFileError(_("Het CSV-bestand kan niet gelezen worden (%(error)s).") % {"error": error}) from error
 
 
 def _xlsx_table(content: bytes) -> list[list]:
@@ -133,7 +137,7 @@ def parse_amount(value) -> Decimal:
         text = text.replace(grouping_mark, "").replace(decimal_mark, ".")
     elif "," in text:
         text = text.replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+    elif re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
         text = text.replace(".", "")
     try:
         amount = Decimal(text)

@@ -26,11 +26,12 @@ class ReportQuery(serializers.Serializer):
 
 @extend_schema(
     parameters=[
+        OpenApiParameter("name", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(FIGURES), description="Het cijfer"),
         OpenApiParameter("on", OpenApiTypes.DATE, description="Peildatum"),
         OpenApiParameter("start_year", OpenApiTypes.INT),
         OpenApiParameter("end_year", OpenApiTypes.INT),
     ],
-    responses={200: OpenApiTypes.OBJECT},
+    responses={200: {"type": "array", "items": {"type": "object"}, "description": "De rijen van het cijfer"}},
 )
 @api_view(["GET"])
 @permission_classes([CanViewReports])

@@ -2,14 +2,16 @@
 
 import datetime
 import json
+import re
 
 import pytest
 from django.core.management import call_command
+from drf_spectacular.generators import SchemaGenerator
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from partnerships.models import Agreement, Membership, Organisation
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, staff_user
+from tests.factories import AgreementFactory, CaseFactory, OutreachFactory, TrainingSessionFactory, UserFactory, municipality, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +139,51 @@ def test_the_api_docs_are_served_without_a_cdn(client):
     response = client.get("/api/docs/")
 
     assert response.status_code == 200 and "drf_spectacular_sidecar" in response.text and "cdn" not in response.text.lower()
+
+
+# Found by bench/fuzz.py (schemathesis): each was a 500 or an answer the schema did not describe.
+
+
+@pytest.mark.parametrize("path", ["/api/v1/cases/", "/api/v1/training-sessions/"])
+@pytest.mark.parametrize("year", ["-4.2e+230", "99999", "2020.5"])
+def test_a_year_filter_out_of_range_is_a_400_not_a_500(path, year):
+    staff = staff_user("staff")
+
+    assert client_for(staff).get(path, {"year": year}).status_code == 400
+
+
+def test_deleting_an_organisation_others_refer_to_is_a_dutch_409():
+    organisation = ocmw("44021")
+    OutreachFactory(organisation=organisation)
+    staff = staff_user("staff")
+
+    response = client_for(staff).delete(f"/api/v1/organisations/{organisation.pk}/")
+
+    assert response.status_code == 409 and "kan niet verwijderd worden" in response.json()["detail"]
+
+
+def test_the_schema_describes_what_the_api_answers():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    report = schema["paths"]["/api/v1/reports/{name}/"]["get"]
+    start_time = schema["components"]["schemas"]["TrainingSession"]["properties"]["start_time"]
+
+    assert report["responses"]["200"]["content"]["application/json"]["schema"]["type"] == "array"
+    assert "cooperation-by-province" in next(p for p in report["parameters"] if p["name"] == "name")["schema"]["enum"]
+    assert {"400", "403", "404"} <= set(schema["paths"]["/api/v1/cases/{id}/"]["get"]["responses"])
+    assert "409" in schema["paths"]["/api/v1/organisations/{id}/"]["delete"]["responses"]
+    assert "format" not in start_time and re.fullmatch(start_time["pattern"], "13:30:00")
+
+
+def test_a_session_start_time_is_the_local_time_the_schema_describes():
+    TrainingSessionFactory(start_time=datetime.time(13, 30))
+    staff = staff_user("staff")
+
+    assert client_for(staff).get("/api/v1/training-sessions/").json()["results"][0]["start_time"] == "13:30:00"
+
+
+def test_the_training_session_list_does_not_query_per_session(django_assert_max_num_queries):
+    TrainingSessionFactory.create_batch(5)
+    staff = staff_user("staff")
+
+    with django_assert_max_num_queries(4):
+        assert client_for(staff).get("/api/v1/training-sessions/").json()["count"] == 5

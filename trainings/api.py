@@ -1,12 +1,21 @@
 """REST endpoints for trainings: sessions for every signed-in user, registrations scoped to the organisation."""
 
 import django_filters
+from django.db import models
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
+from dyzo_portal.api_filters import YearFilter
 from trainings.models import Registration, TrainingSession
 
 
+@extend_schema_field({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$", "example": "13:30:00"})
+class LocalTimeField(serializers.TimeField):
+    """A wall-clock time in Belgium ("13:30:00"); OpenAPI's `format: time` would demand a UTC offset."""
+
+
 class TrainingSessionSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {**serializers.ModelSerializer.serializer_field_mapping, models.TimeField: LocalTimeField}
     participants = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -15,7 +24,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
 
 
 class TrainingSessionFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year")
+    year = YearFilter(field_name="date")
 
     class Meta:
         model = TrainingSession
@@ -23,7 +32,7 @@ class TrainingSessionFilter(django_filters.FilterSet):
 
 
 class TrainingSessionViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = TrainingSession.objects.with_participants().order_by("-date", "pk")
+    queryset = TrainingSession.objects.with_participants().prefetch_related("modules").order_by("-date", "pk")
     serializer_class = TrainingSessionSerializer
     filterset_class = TrainingSessionFilter
 

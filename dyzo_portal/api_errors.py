@@ -1,0 +1,49 @@
+"""The errors the API answers, and their place in the OpenAPI schema so clients know every status code."""
+
+from django.db.models import ProtectedError
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": 'DRF error: {"detail": "..."} or, for invalid input, the messages per field.',
+}
+ERRORS = {
+    "400": "Ongeldige invoer (parameters of inhoud).",
+    "403": "Niet aangemeld of geen toegang.",
+    "404": "Niet gevonden, of buiten de eigen organisatie; ook een paginanummer buiten bereik.",
+    "409": "Kan niet verwijderd worden: andere gegevens verwijzen ernaar.",
+}
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus a 409 for deleting a record that others still refer to (instead of a 500)."""
+    if isinstance(exc, ProtectedError):
+        return Response(
+            {"detail": _("Dit record kan niet verwijderd worden: %(count)s andere gegevens verwijzen ernaar.") % {"count": len(exc.protected_objects)}},
+            status=status.HTTP_409_CONFLICT,
+        )
+    return drf_exception_handler(exc, context)
+
+
+def document_errors(result, generator, request, public):
+    """drf-spectacular post-processing hook: add 400, 403, 404 and 409 where an operation can answer them."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    for path, operations in result["paths"].items():
+        for method, operation in operations.items():
+            parameters = {parameter["name"] for parameter in operation.get("parameters", [])}
+            codes = []
+            if parameters or "requestBody" in operation:
+                codes.append("400")
+            if {} not in operation.get("security", [{}]):
+                codes.append("403")
+            if "{" in path or "page" in parameters:
+                codes.append("404")
+            if method == "delete":
+                codes.append("409")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(code, {"description": ERRORS[code], "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+    return result
