@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV_ENV := DEBUG=1
 TEST_ENV := SECRET_KEY=tests-only-secret-key
-RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext
+# The English catalogue: only the .po is committed.
+ENGLISH := locale/en/LC_MESSAGES/django.mo
 TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
@@ -12,13 +14,13 @@ BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dy
 
 .PHONY: run test test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz
 
-run: run-packages $(BIN)/.installed
+run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: test-packages $(BIN)/.installed-test test-sqlite test-postgres
+test: test-packages $(BIN)/.installed-test $(ENGLISH) test-sqlite test-postgres
 
 test-sqlite:
 	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest
@@ -34,7 +36,7 @@ test-postgres:
 	fi
 
 # Production mode on this machine: DEBUG off, PostgreSQL, gunicorn; the variables are in scripts/serve.
-serve: run-packages $(BIN)/.installed
+serve: run-packages $(BIN)/.installed $(ENGLISH)
 	scripts/serve
 
 # The database that DATABASE_URL names (unset: the SQLite of `make run`).
@@ -71,6 +73,9 @@ run-packages test-packages backup-packages bench-packages:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q $$missing; \
 		else echo "Missing Debian packages:$$missing (install them as root)"; fi; \
 	fi
+
+$(ENGLISH): locale/en/LC_MESSAGES/django.po
+	msgfmt --check-format -o $@ $<
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -74,7 +74,7 @@ def _years(params: Params) -> str:
 
 
 def _with_total(rows: list[dict], label_key: str, keys: list[str]) -> list[dict]:
-    total = {label_key: PROVINCE_TOTAL_LABEL, **{key: sum(row[key] for row in rows) for key in keys}}
+    total = {label_key: _(PROVINCE_TOTAL_LABEL), **{key: sum(row[key] for row in rows) for key in keys}}
     return rows + [total]
 
 

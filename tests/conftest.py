@@ -1,10 +1,24 @@
+import subprocess
+
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import translation
 
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from partnerships.models import Agreement, Membership, Outreach, TariffBand
 from trainings.models import Registration, TrainingSession
+
+ENGLISH_CATALOGUE = django_settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_english_catalogue():
+    """Only the .po is committed: compile it when the .mo is missing or stale, so plain pytest needs no `make`."""
+    compiled = ENGLISH_CATALOGUE.with_suffix(".mo")
+    if not compiled.exists() or compiled.stat().st_mtime < ENGLISH_CATALOGUE.stat().st_mtime:
+        subprocess.run(["msgfmt", "--check-format", "-o", compiled, ENGLISH_CATALOGUE], check=True)
 
 
 @pytest.fixture(scope="session")
@@ -12,6 +26,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the real Flemish reference data, loaded once."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in Dutch: a request in English leaves English active in the test's thread."""
+    with translation.override(django_settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

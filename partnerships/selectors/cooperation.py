@@ -14,6 +14,7 @@ from datetime import date
 
 from django.db.models import Case, CharField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext, gettext_noop
 
 from partnerships.models import Agreement, Municipality, Outreach
 
@@ -21,7 +22,8 @@ NO_COOPERATION = "geen"
 FORMS_BY_STRENGTH = list(Agreement.Form.values)
 SUBSCRIPTION_FORMS = [str(form) for form in Agreement.SUBSCRIPTION_FORMS]
 
-PROVINCE_TOTAL_LABEL = "Eindtotaal"
+# Translated where a total row is built, so that the constant stays the Dutch msgid.
+PROVINCE_TOTAL_LABEL = gettext_noop("Eindtotaal")
 COUNTED_FIGURES = ("agreement", "per_case", "remote_advice", "total", "none", "gemeente", "ocmw", "both")
 FIGURE_OF_FORM = {
     Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: "agreement",
@@ -105,6 +107,6 @@ def cooperation_by_province(*, on: date) -> list[dict]:
     rows = [rows[province] for province in sorted(rows)]
     for row in rows:
         row["total"] = row["agreement"] + row["per_case"] + row["remote_advice"]
-    total = {"province": PROVINCE_TOTAL_LABEL}
+    total = {"province": gettext(PROVINCE_TOTAL_LABEL)}
     total.update({figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES})
     return rows + [total]

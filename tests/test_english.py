@@ -1,0 +1,92 @@
+"""English through Django's i18n: a person who chose English gets every page and message in English."""
+
+import ast
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
+
+from cases.kbo import validate_kbo
+from dyzo_portal.roles import POLICY_GROUP
+from partnerships.models import Membership, Organisation
+from tests.factories import UserFactory, municipality, sign_in
+
+pytestmark = pytest.mark.django_db
+CATALOGUE = settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
+
+
+@pytest.fixture
+def english(client):
+    """A visitor who chose English with the language switch."""
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    return client
+
+
+def catalogue_entries():
+    """Each entry of the English .po as (flags, {"msgid": …, "msgstr": … or "msgstr[n]": …})."""
+    for block in CATALOGUE.read_text(encoding="utf-8").split("\n\n"):
+        flags, fields, keyword = [], {}, None
+        for line in block.splitlines():
+            if line.startswith("#,"):
+                flags += [flag.strip() for flag in line[2:].split(",")]
+            elif line.startswith('"'):
+                fields[keyword] += ast.literal_eval(line)
+            elif line and not line.startswith("#"):
+                keyword, _, value = line.partition(" ")
+                fields[keyword] = ast.literal_eval(value)
+        if fields:
+            yield flags, fields
+
+
+def test_the_login_page_is_in_english(english):
+    text = english.get(reverse("login")).text
+
+    assert "Sign in" in text and "Forgot your password?" in text and "Aanmelden" not in text
+
+
+def test_the_partner_dashboard_is_in_english(english):
+    partner = UserFactory(username="partner.gent")
+    Membership.objects.create(user=partner, organisation=Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW))
+    sign_in(english, partner)
+
+    text = english.get(reverse("portal:dashboard")).text
+
+    assert "Awaiting your decision" in text and "Sign out" in text and "Wacht op uw beslissing" not in text
+
+
+def test_a_report_figure_is_in_english(english):
+    analyst = UserFactory(username="analist")
+    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
+    sign_in(english, analyst)
+
+    text = english.get(reverse("reports:figure", args=["cooperation-by-province"]), {"op": "2018-12-31"}).text
+
+    assert "Cooperation by province" in text and "Grand total" in text and "Eindtotaal" not in text
+
+
+def test_a_form_error_of_the_help_form_is_in_english(english):
+    response = english.post(reverse("cases:help_request"), {"name": "Karel Maes", "email": "karel@example.org", "municipality": municipality("44021").pk, "description": "Mijn zaak loopt slecht."})
+
+    assert "Without your consent we cannot deal with your question." in response.text
+
+
+def test_the_enterprise_number_check_explains_itself_in_english():
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        validate_kbo("0123.456.748")
+
+    assert "is not a valid enterprise number" in error.value.messages[0]
+
+
+def test_every_message_has_an_english_translation():
+    untranslated = [fields["msgid"] for _, fields in catalogue_entries() if fields["msgid"] and not all(value for keyword, value in fields.items() if keyword.startswith("msgstr"))]
+
+    assert untranslated == []
+
+
+def test_no_translation_is_fuzzy():
+    fuzzy = [fields["msgid"] for flags, fields in catalogue_entries() if "fuzzy" in flags]
+
+    assert fuzzy == []
