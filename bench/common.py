@@ -35,6 +35,7 @@ def setup_django(database_url: str, *, override: bool = False) -> str:
     os.environ.setdefault("DATABASE_URL", database_url)
     os.environ.setdefault("SECRET_KEY", SECRET_KEY)
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")  # the test client and wrk speak plain HTTP
     from scripts.create_database import ensure_database
 
     ensure_database(os.environ["DATABASE_URL"])

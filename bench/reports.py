@@ -16,6 +16,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import ROOT, build_scale_data, personas, setup_django  # noqa: E402
@@ -107,7 +108,8 @@ def main() -> None:
     print(f"{'figure':<34}{'format':<8}{'ms':>10}{'queries':>9}{'x floor':>9}  target")
     for name in FIGURES:
         query = {"op": ON.isoformat(), "van": 2016, "tot": 2025}
-        html_ms, html_queries = timed(lambda: client.get(reverse("reports:figure", args=[name]), query))
+        path = f"{reverse('reports:figure', args=[name])}?{urlencode(query)}"
+        html_ms, html_queries = timed(lambda path=path: get_ok(client, path))
         ratio = html_ms / floor_ms
         verdict = "ok" if html_ms <= 200 and ratio <= 3 else "MISSED"
         print(f"{name:<34}{'html':<8}{html_ms:>10.1f}{html_queries:>9}{ratio:>9.1f}  {verdict}")
@@ -118,6 +120,10 @@ def main() -> None:
         question_set = QuestionSet.objects.get(slug=slug)
         ms, queries = timed(lambda: answer_pdf(question_set=question_set, on=ON))
         print(f"{'answer ' + slug:<34}{'pdf':<8}{ms:>10.1f}{queries:>9}{'':>9}  {'ok' if ms <= 3000 else 'MISSED'} (<= 3000 ms)")
+        path = f"{reverse('reports:answer', args=[slug])}?op={ON.isoformat()}&formaat=pdf"
+        get_ok(client, path)  # renders once and fills the cache keyed by report, date and data version
+        ms, queries = timed(lambda path=path: get_ok(client, path))
+        print(f"{'answer ' + slug + ', page, cached':<34}{'pdf':<8}{ms:>10.1f}{queries:>9}{'':>9}  {'ok' if ms <= 3000 else 'MISSED'} (<= 3000 ms)")
     for path in API_LISTS:
         ms, queries = timed(lambda path=path: get_ok(client, path, authorization=f"Token {staff.token}"))
         print(f"{'API ' + path:<34}{'json':<8}{ms:>10.1f}{queries:>9}{ms / floor_ms:>9.1f}")

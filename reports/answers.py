@@ -18,7 +18,6 @@ from dyzo_portal.pdf import render_pdf
 from reports.figures import Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
-from reports.renderers import table
 
 
 @dataclass
@@ -115,9 +114,7 @@ def answer_context(*, question_set: QuestionSet, on: date) -> dict:
         "question_set": question_set,
         "on": on,
         "generated_on": timezone.localdate(),
-        "questions": [
-            {"question": q, "tables": [{"figure": f, "table": table(f)} for f in q.figures]} for q in questions
-        ],
+        "questions": questions,
         "map_svg": map_svg(on=on) if question_set.slug == "samenwerking" else "",
     }
 

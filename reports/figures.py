@@ -203,10 +203,7 @@ def per_case_first_use(params: Params) -> Figure:
 
 def trainings_figure(params: Params) -> Figure:
     start, end = date(params.start_year, 1, 1), date(params.end_year, 12, 31)
-    rows = [
-        {"date": s.date, "organiser": s.organiser_label, "target_group": s.target_group, "participants": s.participants}
-        for s in trainings.sessions_of_period(start=start, end=end)
-    ]
+    rows = [{**row, "organiser": row["organiser_label"]} for row in trainings.session_rows_of_period(start=start, end=end)]
     total = trainings.period_total(start=start, end=end)
     rows.append({"date": None, "organiser": _("Totaal"), "target_group": "", "participants": total["participants"]})
     return Figure(

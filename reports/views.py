@@ -21,7 +21,7 @@ from reports.figures import FIGURES, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
 from reports.quality import data_quality
-from reports.renderers import CONTENT_TYPES, FORMATS, table
+from reports.renderers import CONTENT_TYPES, FORMATS
 
 
 class ReportFilter(forms.Form):
@@ -71,7 +71,7 @@ def figure_page(request, name: str):
         return _download(renderers.render(figure, fmt), fmt, name)
     query = request.GET.copy()
     query.pop("formaat", None)
-    return render(request, "reports/figure.html", {"form": form, "figure": figure, "table": table(figure), "formats": FORMATS[1:], "query": query.urlencode()})
+    return render(request, "reports/figure.html", {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()})
 
 
 @reports_access

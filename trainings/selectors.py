@@ -19,6 +19,19 @@ def sessions_of_period(*, start: date, end: date):
     )
 
 
+def session_rows_of_period(*, start: date, end: date) -> list[dict]:
+    """The sessions of a period as plain rows: date, organiser_label, target_group, participants.
+
+    Rows rather than model instances, because a ten-year period holds thousands of sessions;
+    organiser_label follows TrainingSession.organiser_label (the organisation, else the typed name).
+    """
+    return list(
+        sessions_of_period(start=start, end=end).values(
+            "date", "target_group", "participants", organiser_label=Coalesce("organiser__name", "organiser_name")
+        )
+    )
+
+
 def period_total(*, start: date, end: date) -> dict:
     """Sessions and participants of a period, summed in the database."""
     totals = (

@@ -1,0 +1,6 @@
+from django import template
+
+from reports.renderers import html_rows
+
+register = template.Library()
+register.filter("html_rows", html_rows)
