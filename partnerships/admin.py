@@ -19,6 +19,7 @@ from partnerships.admin_filters import (
 )
 from partnerships.models import (
     Agreement,
+    ConsultationDay,
     DeclineReason,
     Membership,
     Municipality,
@@ -111,11 +112,12 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "municipality", "contact_person", "email", "phone"]
+    list_display = ["name", "kind", "municipality", "contact_person", "dyzo_contact", "email", "phone"]
     list_filter = ["kind", "municipality__province"]
     search_fields = ["name", "municipality__name_nl", "municipality__nis_code"]
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
+    raw_id_fields = ["dyzo_contact"]
     readonly_fields = ["agreements_table"]
     inlines = [OutreachInline, MembershipInline]
 
@@ -155,6 +157,11 @@ class OrganisationAdmin(admin.ModelAdmin):
         )
 
 
+class ConsultationDayInline(admin.TabularInline):
+    model = ConsultationDay
+    extra = 0
+
+
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
     list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
@@ -169,6 +176,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
         (_("Jaarovereenkomst"), {"fields": ["annual_fee", "consultation_schedule", "consultation_place"]}),
         (None, {"fields": ["notes", "is_synthetic"]}),
     ]
+    inlines = [ConsultationDayInline]
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)

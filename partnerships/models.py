@@ -152,6 +152,16 @@ class Organisation(models.Model):
     )
     name = models.CharField(_("naam"), max_length=200)
     contact_person = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    dyzo_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        limit_choices_to={"is_staff": True},
+        related_name="contact_for",
+        verbose_name=_("contactpersoon bij Dyzo"),
+        help_text=_("De Dyzo-medewerker die de partner op zijn overzicht ziet."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=50, blank=True)
     address = models.TextField(_("adres"), blank=True)
@@ -319,6 +329,10 @@ class Agreement(models.Model):
     def is_subscription(self) -> bool:
         return self.form in self.SUBSCRIPTION_FORMS
 
+    def is_in_force_on(self, day: date) -> bool:
+        """The instance form of AgreementQuerySet.in_force_on."""
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
     def clean(self):
         errors = {}
         if self.end_date and self.start_date and self.end_date < self.start_date:
@@ -398,6 +412,43 @@ class DeclineReason(models.Model):
 
     def __str__(self):
         return self.label
+
+
+class ConsultationDayQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff see every zitdag; a partner those in its organisations' municipalities, because a
+        zitdag serves the gemeente and the OCMW alike, whichever of them signed."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(agreement__municipality__organisations__memberships__user=user).distinct()
+
+
+class ConsultationDay(models.Model):
+    """A planned zitdag of an agreement with zitdag: partners see the next ones on their dashboard."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="consultation_days", verbose_name=_("overeenkomst"))
+    date = models.DateField(_("datum"))
+    hours = models.CharField(_("uren"), max_length=50, blank=True, help_text=_("Bv. '9-12 uur'."))
+
+    objects = ConsultationDayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("zitdag")
+        verbose_name_plural = _("zitdagen")
+        constraints = [models.UniqueConstraint(fields=["agreement", "date"], name="one_consultation_day_per_agreement_and_date")]
+
+    def __str__(self):
+        return f"{self.agreement.municipality.name_nl}: {self.date:%d/%m/%Y}"
+
+    def clean(self):
+        agreement = self.agreement
+        if agreement.form != Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY:
+            raise ValidationError(_("Alleen een overeenkomst met zitdag heeft zitdagen."))
+        if self.date and not agreement.is_in_force_on(self.date):
+            raise ValidationError({"date": _("De zitdag valt buiten de looptijd van de overeenkomst.")})
 
 
 class Outreach(models.Model):

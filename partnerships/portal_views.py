@@ -19,14 +19,14 @@ from django.utils.translation import gettext_lazy
 from cases import services as case_services
 from dyzo_portal.pdf import pdf_response, render_pdf
 from cases.models import Approval, Case, Entrepreneur
-from partnerships.models import Agreement, Organisation
+from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_status
 from partnerships.selectors.summary import organisation_year
 from trainings import selectors as training_selectors
 
 
 def partner_organisations(user):
-    return Organisation.objects.filter(memberships__user=user).select_related("municipality")
+    return Organisation.objects.filter(memberships__user=user).select_related("municipality", "dyzo_contact")
 
 
 def partner_required(view):
@@ -64,6 +64,7 @@ def dashboard(request):
         if organisation.municipality.exists_on(today)
     ]
     agreements = Agreement.objects.visible_to(request.user).in_force_on(today).select_related("municipality")
+    consultation_days = ConsultationDay.objects.visible_to(request.user).filter(date__gte=today).select_related("agreement__municipality")
     upcoming = training_selectors.open_sessions(today=today)[:5]
     return render(
         request,
@@ -71,6 +72,7 @@ def dashboard(request):
         {
             "statuses": statuses,
             "agreements": agreements,
+            "consultation_days": consultation_days[:5],
             "pending": _pending_approvals(request.user).select_related("entrepreneur")[:20],
             "upcoming": upcoming,
             "registered": training_selectors.upcoming_registrations(user=request.user, today=today).count(),

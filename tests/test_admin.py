@@ -18,6 +18,9 @@ def staff_client(client):
     return client
 
 
+NO_CONSULTATION_DAYS = {"consultation_days-TOTAL_FORMS": 0, "consultation_days-INITIAL_FORMS": 0}
+
+
 def changelist(client, model, **params):
     return client.get(reverse(f"admin:partnerships_{model}_changelist"), params)
 
@@ -86,18 +89,32 @@ def test_an_agreement_saved_in_the_admin_is_validated_against_overlaps(staff_cli
 
     response = staff_client.post(
         reverse("admin:partnerships_agreement_add"),
-        {"municipality": gent.pk, "party": "ocmw", "form": "per_dossier", "start_date": "01/06/2018"},
+        {"municipality": gent.pk, "party": "ocmw", "form": "per_dossier", "start_date": "01/06/2018", **NO_CONSULTATION_DAYS},
     )
 
     assert "heeft al een overeenkomst in die periode" in response.text
     assert Agreement.objects.count() == 1
 
 
+def test_staff_plan_the_zitdagen_of_an_agreement_with_zitdag(staff_client):
+    gent = municipality("44021")
+    staff_client.post(
+        reverse("admin:partnerships_agreement_add"),
+        {
+            "municipality": gent.pk, "party": "ocmw", "form": "overeenkomst_met_zitdag", "start_date": "01/01/2026",
+            "consultation_schedule": "eerste dinsdag", "consultation_days-TOTAL_FORMS": 1, "consultation_days-INITIAL_FORMS": 0,
+            "consultation_days-0-date": "02/02/2027", "consultation_days-0-hours": "9-12 uur",
+        },
+    )
+
+    assert [str(day) for day in Agreement.objects.get().consultation_days.all()] == ["Gent: 02/02/2027"]
+
+
 def test_the_history_shows_who_changed_an_agreement(staff_client):
     gent = municipality("44021")
     staff_client.post(
         reverse("admin:partnerships_agreement_add"),
-        {"municipality": gent.pk, "party": "ocmw", "form": "per_dossier", "start_date": "01/06/2018"},
+        {"municipality": gent.pk, "party": "ocmw", "form": "per_dossier", "start_date": "01/06/2018", **NO_CONSULTATION_DAYS},
     )
     agreement = Agreement.objects.get()
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from dyzo_portal.demo.trainings import ensure_open_session
@@ -157,3 +158,11 @@ def test_when_the_demo_sessions_have_aged_a_new_one_opens(demo_data):
     ensure_open_session(today=later)
 
     assert open_sessions(today=later).get().date == datetime.date(2040, 2, 12)
+
+
+def test_the_demo_partner_sees_upcoming_zitdagen_and_its_contact_at_dyzo(demo_data, client):
+    client.post(reverse("login"), {"username": "ocmw.gent", "password": "gent-demo-2026"})
+
+    page = client.get(reverse("portal:dashboard")).text
+
+    assert "Uw contactpersoon bij Dyzo: Sofie Peeters" in page and "Geen zitdagen gepland." not in page

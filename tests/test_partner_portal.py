@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from cases.models import Approval, Case, CaseReport
 from dyzo_portal.roles import POLICY_GROUP
-from partnerships.models import Agreement, Membership, Organisation
+from partnerships.models import Agreement, ConsultationDay, Membership, Organisation
 from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,45 @@ def test_the_dashboard_shows_the_organisations_agreement_and_no_other(gent_clien
     response = gent_client.get(reverse("portal:dashboard"))
 
     assert "eerste dinsdag van de maand" in response.text and "Per dossier" not in response.text
+
+
+def test_the_dashboard_names_the_contact_person_at_dyzo(gent_client):
+    contact = UserFactory(username="sofie", first_name="Sofie", last_name="Peeters", email="sofie@dyzo.example", is_staff=True)
+    Organisation.objects.filter(pk=ocmw("44021").pk).update(dyzo_contact=contact)
+
+    response = gent_client.get(reverse("portal:dashboard"))
+
+    assert "Uw contactpersoon bij Dyzo: Sofie Peeters" in response.text
+
+
+def test_the_dashboard_lists_the_next_zitdagen_of_the_municipality_whoever_signed(gent_client):
+    agreement = AgreementFactory(
+        municipality=municipality("44021"), party=Agreement.Party.GEMEENTE,
+        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, start_date=datetime.date(2020, 1, 1),
+        consultation_place="Sociaal Huis Gent",
+    )
+    ConsultationDay.objects.create(agreement=agreement, date=datetime.date(2020, 2, 4), hours="9-12 uur")
+    ConsultationDay.objects.create(agreement=agreement, date=datetime.date(2099, 2, 3), hours="9-12 uur")
+
+    response = gent_client.get(reverse("portal:dashboard"))
+
+    assert "03/02/2099 in Sociaal Huis Gent, 9-12 uur" in response.text and "04/02/2020" not in response.text
+
+
+def test_the_dashboard_leaves_out_other_municipalities_zitdagen(gent_client):
+    agreement = AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, start_date=datetime.date(2020, 1, 1))
+    ConsultationDay.objects.create(agreement=agreement, date=datetime.date(2099, 2, 3))
+
+    response = gent_client.get(reverse("portal:dashboard"))
+
+    assert "03/02/2099" not in response.text and "Geen zitdagen gepland." in response.text
+
+
+def test_a_zitdag_belongs_to_an_agreement_with_zitdag():
+    agreement = AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.PER_CASE, start_date=datetime.date(2020, 1, 1))
+
+    with pytest.raises(ValidationError):
+        ConsultationDay(agreement=agreement, date=datetime.date(2020, 2, 4)).full_clean()
 
 
 def test_a_partner_sees_the_cases_their_organisation_referred(gent_client):

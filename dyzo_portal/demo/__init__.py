@@ -41,5 +41,6 @@ def load_demo_data(*, reset: bool = False) -> dict:
     if not Case.objects.exists():
         summary |= cases.build(rng=random.Random(SEED)) | {"created": True}
     trainings.ensure_open_session(today=timezone.localdate())
+    partnerships.ensure_upcoming_consultation_days(today=timezone.localdate())
     summary["logins"] = create_demo_accounts()
     return summary

@@ -45,6 +45,10 @@ def create_demo_accounts() -> list[DemoLogin]:
     ocmw_gent = Organisation.objects.get(kind=Organisation.Kind.OCMW, municipality=gent)
     partner = get_user_model().objects.get(username="ocmw.gent")
     Membership.objects.get_or_create(user=partner, organisation=ocmw_gent, defaults={"role": Membership.Role.ADMIN})
+    case_worker = get_user_model().objects.get(username="dossier")
+    case_worker.first_name, case_worker.last_name, case_worker.email = "Sofie", "Peeters", "sofie.peeters@dyzo.example"
+    case_worker.save()
+    Organisation.objects.filter(municipality=gent).update(dyzo_contact=case_worker)
     return DEMO_LOGINS
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.conf import settings
 
 from partnerships import services
-from partnerships.models import Agreement, DeclineReason, Municipality, Organisation, Outreach, TariffBand
+from partnerships.models import Agreement, ConsultationDay, DeclineReason, Municipality, Organisation, Outreach, TariffBand
 from partnerships.selectors.municipalities import population_on
 
 Form = Agreement.Form
@@ -384,3 +384,22 @@ def _contact_details(organisations: dict, municipality_ids: set[int]) -> None:
             organisation.phone = "09 000 00 00"
             touched.append(organisation)
     Organisation.objects.bulk_update(touched, ["email", "phone"])
+
+
+def ensure_upcoming_consultation_days(*, today: date) -> None:
+    """Every agreement with zitdag in force gets the first Tuesday of the next three months
+    when nothing is planned any more, so partners always see upcoming zitdagen."""
+    running = Agreement.objects.in_force_on(today).filter(form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
+    idle = running.exclude(consultation_days__date__gte=today)
+    days = [_first_tuesday(today.year + (today.month + offset - 1) // 12, (today.month + offset - 1) % 12 + 1) for offset in (1, 2, 3)]
+    ConsultationDay.objects.bulk_create(
+        ConsultationDay(agreement=agreement, date=day, hours="9-12 uur")
+        for agreement in idle
+        for day in days
+        if agreement.is_in_force_on(day)
+    )
+
+
+def _first_tuesday(year: int, month: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(1 - first.weekday()) % 7)
