@@ -7,14 +7,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import psycopg2
 from django.conf import settings
-from django.db import connection
-from psycopg2 import sql
 
 from reports.figures import FIGURES
+from tests.scratch_databases import ScratchDatabases
 
 FIGURE_SNAPSHOT = """
 import json, pathlib, sys, tempfile
@@ -24,39 +21,6 @@ for name in sys.argv[1:]:
     call_command("report", name, on="2018-12-31", start_year=2014, end_year=2025, fmt="json", output=folder / name)
 print(json.dumps({name: json.loads((folder / name).read_text()) for name in sys.argv[1:]}))
 """
-
-
-class Databases:
-    """Two scratch databases of the test run's kind, removed afterwards."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.postgres = connection.vendor == "postgresql"
-        self.names = [f"dyzo_drill_{role}_{os.getpid()}" for role in ("source", "target")]
-
-    def url(self, index: int) -> str:
-        if not self.postgres:
-            return f"sqlite:///{self.folder / self.names[index]}.sqlite3"
-        db = connection.settings_dict
-        return f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{self.names[index]}"
-
-    def _server(self, statement: str) -> None:
-        server = psycopg2.connect(self.url(0).rsplit("/", 1)[0] + "/postgres")
-        server.autocommit = True
-        with server.cursor() as cursor:
-            for name in self.names:
-                cursor.execute(sql.SQL(statement).format(sql.Identifier(name)))
-        server.close()
-
-    def __enter__(self):
-        if self.postgres:
-            self._server("DROP DATABASE IF EXISTS {}")
-            self._server("CREATE DATABASE {}")
-        return self
-
-    def __exit__(self, *exc):
-        if self.postgres:
-            self._server("DROP DATABASE IF EXISTS {}")
 
 
 def manage(url: str, *args: str) -> str:
@@ -81,8 +45,8 @@ def snapshot(url: str) -> tuple[list, dict]:
 
 def test_a_restored_backup_keeps_every_record_and_every_figure(tmp_path):
     backup = tmp_path / "dyzo.backup"
-    with Databases(tmp_path) as databases:
-        source, target = databases.url(0), databases.url(1)
+    with ScratchDatabases(tmp_path, "drill_source", "drill_target") as databases:
+        source, target = databases.url("drill_source"), databases.url("drill_target")
         for command in (["migrate", "--noinput"], ["load_reference_data"], ["load_demo_data"]):
             manage(source, *command, "-v", "0")
         manage(source, "backup", "--output", str(backup))

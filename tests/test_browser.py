@@ -18,6 +18,7 @@ from django.conf import settings
 from playwright.sync_api import sync_playwright
 
 from dyzo_portal.demo.accounts import demo_totp_code
+from tests.scratch_databases import ScratchDatabases
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
@@ -43,29 +44,24 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    """A portal with the demo data, served on a free port for this module."""
-    folder = tmp_path_factory.mktemp("portal")
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "DATABASE_URL": f"sqlite:///{folder / 'portal.sqlite3'}",
-        "SECRET_KEY": "browser-tests-only",
-    }
-    manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_demo_data"], ["shell", "-c", SECOND_PARTNER]):
-        subprocess.run([*manage, *command, "-v", "0"], env=env, check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{url}/account/login/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    """A portal with the demo data on the test run's kind of database, served on a free port for this module."""
+    with ScratchDatabases(tmp_path_factory.mktemp("portal"), "browser") as databases:
+        env = {**os.environ, "DEBUG": "1", "DATABASE_URL": databases.url("browser"), "SECRET_KEY": "browser-tests-only"}
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        for command in (["migrate", "--noinput"], ["load_demo_data"], ["shell", "-c", SECOND_PARTNER]):
+            subprocess.run([*manage, *command, "-v", "0"], env=env, check=True, capture_output=True)
+        port = free_port()
+        server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/account/login/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
