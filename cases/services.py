@@ -15,7 +15,7 @@ from cases.kbo import normalise_kbo
 from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
 from dyzo_portal.pdf import render_pdf
 from partnerships.models import Agreement, Municipality, Organisation
-from partnerships.selectors import cooperation_status
+from partnerships.selectors import cooperation_form
 
 Status = Case.Status
 ALLOWED_TRANSITIONS = {
@@ -36,7 +36,7 @@ def funding_basis_for(*, municipality: Municipality | None, on: date) -> str:
     """From the status rule on the opening day: no cooperation means Dyzo bears the cost."""
     if municipality is None:
         return Case.FundingBasis.OWN_COST
-    form = cooperation_status(municipality=municipality, on=on).status_form
+    form = cooperation_form(municipality=municipality, on=on)
     return FUNDING_BY_FORM.get(form, Case.FundingBasis.OWN_COST)
 
 

@@ -20,7 +20,7 @@ from cases import services as case_services
 from dyzo_portal.pdf import pdf_response, render_pdf
 from cases.models import Approval, Case, Entrepreneur
 from partnerships.models import Agreement, ConsultationDay, Organisation
-from partnerships.selectors import NO_COOPERATION, cooperation_status
+from partnerships.selectors import NO_COOPERATION, cooperation_form
 from partnerships.selectors.summary import organisation_year
 from trainings import selectors as training_selectors
 
@@ -59,7 +59,7 @@ def dashboard(request):
     today = timezone.localdate()
     organisations = list(partner_organisations(request.user))
     statuses = [
-        (organisation, _status_label(cooperation_status(municipality=organisation.municipality, on=today).status_form))
+        (organisation, _status_label(cooperation_form(municipality=organisation.municipality, on=today)))
         for organisation in organisations
         if organisation.municipality.exists_on(today)
     ]

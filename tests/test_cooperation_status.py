@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from partnerships.models import Agreement, Outreach
-from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_status, cooperation_statuses
+from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_form, cooperation_status, cooperation_statuses
 from tests.factories import AgreementFactory, DeclineReasonFactory, OrganisationFactory, OutreachFactory, municipality
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +220,10 @@ def test_by_province_takes_one_query_however_large_the_data(agreements, django_a
 
     with django_assert_max_num_queries(1):
         cooperation_by_province(on=datetime.date(2005, 6, 1))
+
+
+def test_the_form_alone_follows_the_same_rule():
+    gent = municipality("44021", on=datetime.date(2018, 12, 31))
+    AgreementFactory(municipality=gent, form=Agreement.Form.PER_CASE, start_date=datetime.date(2018, 1, 1))
+
+    assert cooperation_form(municipality=gent, on=datetime.date(2018, 12, 31)) == Agreement.Form.PER_CASE

@@ -5,6 +5,7 @@ from partnerships.selectors.cooperation import (
     PROVINCE_TOTAL_LABEL,
     annotate_cooperation_status,
     cooperation_by_province,
+    cooperation_form,
     cooperation_status,
     cooperation_statuses,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "SuggestedFee",
     "annotate_cooperation_status",
     "cooperation_by_province",
+    "cooperation_form",
     "cooperation_status",
     "cooperation_statuses",
     "municipalities_for_nis",

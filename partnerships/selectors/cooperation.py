@@ -90,6 +90,13 @@ def cooperation_status(*, municipality: Municipality, on: date) -> Municipality:
     return cooperation_statuses(on=on).get(pk=municipality.pk)
 
 
+def cooperation_form(*, municipality: Municipality, on: date) -> str:
+    """Only the cooperation form of one municipality existing on `on`: the same rule, without the
+    party and outreach columns, which PostgreSQL plans several times faster (dashboards, new cases)."""
+    existing = Municipality.objects.existing_on(on).filter(pk=municipality.pk)
+    return annotate_cooperation_status(existing, on=on).values_list("status_form", flat=True).get()
+
+
 def cooperation_by_province(*, on: date) -> list[dict]:
     """Per province (alphabetical) and an "Eindtotaal" row: the counts of seed 001's tables.
 
