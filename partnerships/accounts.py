@@ -28,15 +28,8 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 invitation_tokens = InvitationTokenGenerator()
 
 
-def admin_organisations(user):
-    """The organisations where `user` is a partner admin."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
-
-
 def is_partner_admin(user, organisation: Organisation | None = None) -> bool:
-    organisations = admin_organisations(user)
+    organisations = Organisation.objects.administered_by(user)
     return (organisations.filter(pk=organisation.pk) if organisation else organisations).exists()
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from partnerships import accounts
-from partnerships.models import Membership
+from partnerships.models import Membership, Organisation
 from partnerships.portal_views import partner_required
 
 
@@ -48,7 +48,7 @@ class InvitationForm(forms.Form):
 
 @partner_admin_required
 def invite(request):
-    organisation = accounts.admin_organisations(request.user).first()
+    organisation = Organisation.objects.administered_by(request.user).first()
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

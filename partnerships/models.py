@@ -138,6 +138,12 @@ class OrganisationQuerySet(models.QuerySet):
             return self.none()
         return self if user.is_staff else self.filter(memberships__user=user)
 
+    def administered_by(self, user):
+        """The organisations where `user` is a partner admin."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
+
 
 class Organisation(models.Model):
     """A gemeente or an OCMW: each municipality has one of each."""
@@ -195,9 +201,7 @@ class MembershipQuerySet(models.QuerySet):
 
     def managed_by(self, user):
         """The memberships of the organisations where `user` is a partner admin."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(organisation__memberships__user=user, organisation__memberships__role=Membership.Role.ADMIN)
+        return self.filter(organisation__in=Organisation.objects.administered_by(user))
 
 
 class Membership(models.Model):

@@ -3,9 +3,9 @@
 import csv
 import io
 import json
-from html import escape
 from datetime import date
 from decimal import Decimal
+from html import escape
 
 from django.template.loader import render_to_string
 from django.utils import timezone
