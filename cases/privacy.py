@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Activity, Case, CaseReport, Entrepreneur, TeamMember
+from dyzo_portal.freshness import data_changed
 
 ANONYMOUS = "Geanonimiseerd"
 
@@ -46,6 +47,7 @@ def anonymise_cases(*, cases) -> int:
         name=ANONYMOUS, email="", phone="", address="", enterprise_number="", sector="", anonymised_at=now
     )
     Case.history.filter(id__in=[case.pk for case in cases]).delete()
+    data_changed()  # the updates above send no signals
     return len(cases)
 
 

@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connections
 
 
@@ -76,3 +77,4 @@ def restore_database(*, source: Path, using: str = "default") -> None:
             backup.backup(connection.connection)
     else:
         raise BackupError(f"Geen herstel mogelijk voor database van het type {connection.vendor}.")
+    cache.clear()  # the restored data generation may repeat a number that pages were cached under

@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 
+from dyzo_portal.freshness import cached
 from dyzo_portal.security import requires_two_factor
 
 LAST_SEEN_KEY = "last_seen"
@@ -69,8 +70,13 @@ class TwoFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not user.is_verified() and requires_two_factor(user):
+        if user.is_authenticated and not user.is_verified() and self.requires_two_factor(request):
             step = reverse("two_factor")
             if request.path not in (step, reverse("logout"), reverse("set_language")):
                 return redirect_to_login(request.get_full_path(), login_url=step)
         return self.get_response(request)
+
+    @staticmethod
+    def requires_two_factor(request) -> bool:
+        """Asked on every request of an unverified user, so a partner's answer is cached per data generation."""
+        return cached(request, "requires-two-factor", request.user.pk, compute=lambda: requires_two_factor(request.user))

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dyzo_portal.freshness import data_changed
 from partnerships.models import Municipality, Organisation, Population, Province
 
 MunicipalityKey = tuple[str, date | None]
@@ -85,6 +86,7 @@ def load_reference_data(*, fixtures_dir: Path | None = None) -> dict[str, int]:
         counts |= sync_descendants(data.municipalities, municipalities)
         counts |= sync_populations(data.populations, municipalities)
         counts["organisations_created"] = create_missing_organisations(municipalities.values())
+        data_changed()  # bulk writes send no signals
     return counts
 
 

@@ -3,10 +3,12 @@ import subprocess
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
+from dyzo_portal import freshness
 from partnerships.models import Agreement, Membership, Outreach, TariffBand
 from trainings.models import Registration, TrainingSession
 
@@ -48,6 +50,14 @@ def plain_static_files(settings):
 def plain_http(settings):
     """The test client speaks plain HTTP; production redirects it to HTTPS (see test_security)."""
     settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(monkeypatch):
+    """Each test starts with an empty cache, and its writes raise the data generation at once:
+    the test's transaction never commits, and nobody else reads it meanwhile."""
+    cache.clear()
+    monkeypatch.setattr(freshness, "on_commit", lambda func, using=None: func())
 
 
 @pytest.fixture(autouse=True)

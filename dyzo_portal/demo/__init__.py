@@ -11,6 +11,7 @@ from django.utils import timezone
 from cases.models import Case, Entrepreneur
 from dyzo_portal.demo import cases, partnerships, trainings
 from dyzo_portal.demo.accounts import create_demo_accounts
+from dyzo_portal.freshness import data_changed
 from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.reference_data import load_reference_data
 from trainings.models import TrainingSession
@@ -43,4 +44,5 @@ def load_demo_data(*, reset: bool = False) -> dict:
     trainings.ensure_open_session(today=timezone.localdate())
     partnerships.ensure_upcoming_consultation_days(today=timezone.localdate())
     summary["logins"] = create_demo_accounts()
+    data_changed()  # the demo builders write in bulk, which sends no signals
     return summary

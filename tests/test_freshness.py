@@ -1,0 +1,128 @@
+"""Cached pages never outlive a change: every committed write raises the data generation."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from cases.models import AccessLog, Case
+from cases.privacy import anonymise_cases
+from dyzo_portal import freshness
+from dyzo_portal.freshness import current_generation
+from partnerships.models import Membership
+from partnerships.reference_data import load_reference_data
+from tests.factories import AgreementFactory, CaseFactory, UserFactory, ocmw, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def partner():
+    user = UserFactory(username="partner.gent")
+    Membership.objects.create(user=user, organisation=ocmw("44021"))
+    return user
+
+
+@pytest.fixture
+def partner_client(client, partner):
+    sign_in(client, partner)
+    return client
+
+
+@pytest.fixture
+def on_real_commits(monkeypatch):
+    """Undo the tests' shortcut (conftest `fresh_cache`): raise the generation only on commit."""
+    monkeypatch.setattr(freshness, "on_commit", transaction.on_commit)
+
+
+def test_a_change_raises_the_generation_once_it_commits(on_real_commits, django_capture_on_commit_callbacks):
+    before = current_generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        AgreementFactory()
+        assert current_generation() == before
+
+    assert current_generation() > before
+
+
+def test_a_change_that_is_rolled_back_leaves_the_generation(on_real_commits, django_capture_on_commit_callbacks):
+    before = current_generation()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            AgreementFactory()
+            raise RuntimeError
+
+    assert current_generation() == before
+
+
+def test_the_access_log_leaves_the_generation(partner):
+    before = current_generation()
+
+    AccessLog.objects.create(user=partner, case=None, action="dossier bekeken", path="/partner/dossiers/1/")
+
+    assert current_generation() == before
+
+
+def test_bulk_updates_of_anonymisation_raise_the_generation():
+    case = CaseFactory(opened_on=datetime.date(2015, 1, 5), status=Case.Status.CLOSED, outcome=Case.Outcome.SAVED, closed_on=datetime.date(2015, 6, 1))
+    before = current_generation()
+
+    anonymise_cases(cases=Case.objects.filter(pk=case.pk))
+
+    assert current_generation() > before
+
+
+def test_loading_the_reference_data_raises_the_generation():
+    before = current_generation()
+
+    load_reference_data()
+
+    assert current_generation() > before
+
+
+def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_client):
+    partner_client.get(reverse("portal:dashboard"))
+    case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
+
+    response = partner_client.get(reverse("portal:dashboard"))
+
+    assert f"Dossier {case.pk} (geopend 01/03/2020)" in response.content.decode()
+
+
+def test_a_repeated_dashboard_comes_from_the_cache(partner_client, django_assert_max_num_queries):
+    partner_client.get(reverse("portal:dashboard"))
+
+    with django_assert_max_num_queries(3):  # session, user, data generation
+        response = partner_client.get(reverse("portal:dashboard"))
+
+    assert response.status_code == 200
+
+
+def test_the_cached_dashboard_follows_the_chosen_language(partner_client):
+    partner_client.get(reverse("portal:dashboard"))
+    partner_client.post(reverse("set_language"), {"language": "en", "next": "/partner/"})
+
+    response = partner_client.get(reverse("portal:dashboard"))
+
+    assert "Your organisation's agreements" in response.content.decode()
+
+
+def test_a_partner_whose_membership_ends_is_refused_at_once(partner_client, partner):
+    partner_client.get(reverse("portal:dashboard"))
+    Membership.objects.filter(user=partner).delete()
+
+    response = partner_client.get(reverse("portal:dashboard"))
+
+    assert response.status_code == 403
+
+
+def test_a_partner_who_sets_up_an_authenticator_is_asked_for_a_code_at_once(partner_client, partner):
+    partner_client.get(reverse("portal:dashboard"))
+    TOTPDevice.objects.create(user=partner, name="telefoon", confirmed=True)
+
+    response = partner_client.get(reverse("portal:dashboard"))
+
+    assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
