@@ -4,6 +4,7 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from cases.models import Activity, Case, Referral
+from dyzo_portal.api_caching import CachedListMixin
 from dyzo_portal.api_filters import YearFilter
 
 
@@ -22,7 +23,7 @@ class CaseFilter(django_filters.FilterSet):
         fields = ["status", "phase", "year", "province"]
 
 
-class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+class CaseViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = CaseSerializer
     filterset_class = CaseFilter
 
@@ -36,7 +37,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         fields = ["id", "case", "kind", "date"]
 
 
-class ActivityViewSet(viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ActivitySerializer
     filterset_fields = ["case", "kind"]
 
@@ -50,7 +51,7 @@ class ReferralSerializer(serializers.ModelSerializer):
         fields = ["id", "case", "referred_on", "ocmw", "outcome"]
 
 
-class ReferralViewSet(viewsets.ReadOnlyModelViewSet):
+class ReferralViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReferralSerializer
     filterset_fields = ["case", "outcome"]
 

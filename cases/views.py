@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from cases.filters import CaseFilter
 from cases.forms import HelpRequestForm
 from cases.models import Case
 from cases.throttle import allow
+from dyzo_portal.freshness import cached
 
 
 def help_request(request):
@@ -47,12 +49,19 @@ def _visible_cases(request):
 
 @staff_member_required
 def case_list(request):
+    """Filters and one page of results, cached per user, query and data generation: counting
+    tens of thousands of cases for the pager is the cost."""
+    content = cached(request, "case-list", request.user.pk, request.GET.urlencode(), compute=lambda: _case_list_content(request))
+    return render(request, "cases/case_list.html", {"content": content})
+
+
+def _case_list_content(request) -> str:
     cases = _visible_cases(request).select_related("entrepreneur", "municipality__province", "case_worker")
     case_filter = CaseFilter(request.GET, queryset=cases)
     page = Paginator(case_filter.qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "cases/case_list.html", {"filter": case_filter, "page": page, "query": query.urlencode()})
+    return render_to_string("cases/_case_list_content.html", {"filter": case_filter, "page": page, "query": query.urlencode()}, request=request)
 
 
 @staff_member_required

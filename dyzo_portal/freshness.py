@@ -9,9 +9,10 @@ import hashlib
 
 from django.apps import apps as global_apps
 from django.core.cache import cache
-from django.db.transaction import on_commit
+from django.db import connection
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.transaction import on_commit
 from django.utils import translation
 
 from dyzo_portal.models import DataGeneration
@@ -23,7 +24,11 @@ MISSING = object()
 
 
 def current_generation() -> int:
-    return DataGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or 0
+    """Asked once per cached request, so it skips the ORM's query building."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {DataGeneration._meta.db_table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 def data_changed(*, using: str | None = None) -> None:

@@ -6,6 +6,7 @@ import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions, serializers, viewsets
 
+from dyzo_portal.api_caching import CachedListMixin
 from partnerships import services
 from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
 
@@ -52,7 +53,7 @@ class MunicipalityFilter(django_filters.FilterSet):
         return queryset.existing_on(value)
 
 
-class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
+class ProvinceViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Public reference data."""
 
     queryset = Province.objects.all()
@@ -60,7 +61,7 @@ class ProvinceViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
 
 
-class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+class MunicipalityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Public reference data; `?on=YYYY-MM-DD` gives the municipalities of that date."""
 
     queryset = Municipality.objects.select_related("province").order_by("nis_code", "valid_from")
@@ -75,7 +76,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "municipality", "name", "contact_person", "email", "phone", "address"]
 
 
-class OrganisationViewSet(viewsets.ModelViewSet):
+class OrganisationViewSet(CachedListMixin, viewsets.ModelViewSet):
     serializer_class = OrganisationSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_fields = ["kind", "municipality"]
@@ -105,7 +106,7 @@ class AgreementFilter(django_filters.FilterSet):
         return queryset.in_force_on(value)
 
 
-class AgreementViewSet(viewsets.ModelViewSet):
+class AgreementViewSet(CachedListMixin, viewsets.ModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_class = AgreementFilter
@@ -137,7 +138,7 @@ class OutreachSerializer(serializers.ModelSerializer):
         fields = ["id", "organisation", "sent_on", "status", "status_date", "decline_reason", "decline_explanation", "follow_up_on", "notes"]
 
 
-class OutreachViewSet(viewsets.ModelViewSet):
+class OutreachViewSet(CachedListMixin, viewsets.ModelViewSet):
     queryset = Outreach.objects.select_related("organisation")
     serializer_class = OutreachSerializer
     permission_classes = [StaffOnly, ModelPermissionToWrite]

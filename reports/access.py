@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
+from dyzo_portal.freshness import cached
 from dyzo_portal.roles import POLICY_GROUP
 
 
@@ -17,7 +18,7 @@ def reports_access(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not can_view_reports(request.user):
+        if not cached(request, "can-view-reports", request.user.pk, compute=lambda: can_view_reports(request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -8,10 +8,12 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from dyzo_portal.freshness import cached
 from dyzo_portal.pdf import pdf_response, render_pdf
 from partnerships.models import Province
 from reports import answers, renderers
@@ -58,20 +60,33 @@ def index(request):
 
 @reports_access
 def figure_page(request, name: str):
+    """The figure as a page, or as a download in `formaat`. The page's content is cached per
+    query and data generation: policy staff open the same figures over and over."""
     if name not in FIGURES:
         raise Http404
-    form = ReportFilter(request.GET or None)
-    province = form.cleaned_data.get("provincie") if form.is_valid() else None
-    figure = compute(name, form.params()).for_province(province)
     fmt = request.GET.get("formaat", "")
     if fmt == "pdf":
-        pdf = cached_pdf("figure", name, form.params(), province, render=lambda: renderers.render(figure, fmt))
-        return _download(pdf, fmt, name)
+        form, province, figure = _filtered_figure(request, name)
+        return _download(cached_pdf("figure", name, form.params(), province, render=lambda: renderers.render(figure, fmt)), fmt, name)
     if fmt in FORMATS and fmt != "html":
-        return _download(renderers.render(figure, fmt), fmt, name)
+        return _download(renderers.render(_filtered_figure(request, name)[2], fmt), fmt, name)
+    title, content = cached(request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name))
+    return render(request, "reports/figure.html", {"title": title, "content": content})
+
+
+def _filtered_figure(request, name: str):
+    """The filter form, the chosen province and the figure they ask for."""
+    form = ReportFilter(request.GET or None)
+    province = form.cleaned_data.get("provincie") if form.is_valid() else None
+    return form, province, compute(name, form.params()).for_province(province)
+
+
+def _figure_content(request, name: str) -> tuple[str, str]:
+    form, _province, figure = _filtered_figure(request, name)
     query = request.GET.copy()
     query.pop("formaat", None)
-    return render(request, "reports/figure.html", {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()})
+    context = {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
+    return str(figure.title), render_to_string("reports/_figure_content.html", context, request=request)
 
 
 @reports_access

@@ -13,7 +13,17 @@ from dyzo_portal import freshness
 from dyzo_portal.freshness import current_generation
 from partnerships.models import Membership
 from partnerships.reference_data import load_reference_data
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, ocmw, sign_in
+from tests.factories import (
+    AgreementFactory,
+    CaseFactory,
+    EntrepreneurFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    municipality,
+    ocmw,
+    sign_in,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,6 +38,12 @@ def partner():
 @pytest.fixture
 def partner_client(client, partner):
     sign_in(client, partner)
+    return client
+
+
+@pytest.fixture
+def staff_client(client):
+    sign_in(client, staff_user())
     return client
 
 
@@ -126,3 +142,41 @@ def test_a_partner_who_sets_up_an_authenticator_is_asked_for_a_code_at_once(part
     response = partner_client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
+
+
+def test_the_staff_case_list_shows_a_case_opened_after_it_was_cached(staff_client):
+    staff_client.get(reverse("cases:list"))
+    CaseFactory(entrepreneur=EntrepreneurFactory(name="Bakkerij Vandamme"))
+
+    response = staff_client.get(reverse("cases:list"))
+
+    assert "Bakkerij Vandamme" in response.content.decode()
+
+
+def test_a_figure_page_shows_a_session_added_after_it_was_cached(staff_client):
+    url = reverse("reports:figure", args=["trainings"]) + "?van=2024&tot=2024"
+    staff_client.get(url)
+    TrainingSessionFactory(date=datetime.date(2024, 5, 14), target_group="Budgetbegeleiders van de regio")
+
+    response = staff_client.get(url)
+
+    assert "Budgetbegeleiders van de regio" in response.content.decode()
+
+
+def test_an_api_list_shows_an_agreement_added_after_it_was_cached(staff_client):
+    staff_client.get("/api/v1/agreements/")
+    AgreementFactory()
+
+    response = staff_client.get("/api/v1/agreements/")
+
+    assert response.json()["count"] == 1
+
+
+def test_an_api_list_cached_for_staff_is_not_shown_to_a_partner(staff_client, partner):
+    AgreementFactory(municipality=municipality("11002"))
+    staff_client.get("/api/v1/agreements/")
+    sign_in(staff_client, partner)
+
+    response = staff_client.get("/api/v1/agreements/")
+
+    assert response.json()["count"] == 0

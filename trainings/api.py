@@ -5,6 +5,7 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
+from dyzo_portal.api_caching import CachedListMixin
 from dyzo_portal.api_filters import YearFilter
 from trainings.models import Registration, TrainingSession
 
@@ -31,7 +32,7 @@ class TrainingSessionFilter(django_filters.FilterSet):
         fields = ["year", "organiser", "modules"]
 
 
-class TrainingSessionViewSet(viewsets.ReadOnlyModelViewSet):
+class TrainingSessionViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     queryset = TrainingSession.objects.with_participants().prefetch_related("modules").order_by("-date", "pk")
     serializer_class = TrainingSessionSerializer
     filterset_class = TrainingSessionFilter
@@ -43,7 +44,7 @@ class RegistrationSerializer(serializers.ModelSerializer):
         fields = ["id", "session", "name", "function", "organisation", "organisation_name", "status", "attended"]
 
 
-class RegistrationViewSet(viewsets.ReadOnlyModelViewSet):
+class RegistrationViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = RegistrationSerializer
     filterset_fields = ["session", "status"]
 
