@@ -4,6 +4,8 @@ DATABASE_URL   postgres://user:pass@host:5432/name; unset: SQLite in var/dyzo.sq
 SECRET_KEY     required when DEBUG is off; the development default is refused there
 DEBUG          "1"/"true"/"yes" switches it on; off by default
 ALLOWED_HOSTS  comma-separated host names
+CACHE_URL      redis://host:6379/0 for a cache every server shares (and sessions kept in it);
+               unset: a cache in each process's memory
 
 Production security (all on when DEBUG is off; see README "Deploying"):
 CSRF_TRUSTED_ORIGINS     comma-separated origins, e.g. https://portaal.dyzo.be
@@ -126,6 +128,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cached pages are keyed by the data generation in the database (dyzo_portal.freshness), so
+# they are right on any cache; a shared one only saves work. Sessions may live in the cache
+# only when it is shared: a sign-out must reach every worker.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "dyzo"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -9,10 +9,10 @@ from django.conf import settings
 ROOT = settings.BASE_DIR
 
 
-def import_settings(**env):
-    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL"}}
+def import_settings(expression="s.DATABASES['default']['ENGINE']", **env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CACHE_URL"}}
     return subprocess.run(
-        [sys.executable, "-c", "import dyzo_portal.settings as s; print(s.DATABASES['default']['ENGINE'])"],
+        [sys.executable, "-c", f"import dyzo_portal.settings as s; print({expression})"],
         cwd=ROOT,
         env={**clean_env, **env},
         capture_output=True,
@@ -46,3 +46,23 @@ def test_a_postgres_url_selects_postgresql():
 
 def test_the_portal_speaks_flemish_dutch_in_brussels_time():
     assert (settings.LANGUAGE_CODE, settings.TIME_ZONE) == ("nl-be", "Europe/Brussels")
+
+
+def test_without_cache_url_each_process_caches_in_memory_and_sessions_stay_in_the_database():
+    result = import_settings("s.CACHES['default']['BACKEND'], getattr(s, 'SESSION_ENGINE', 'db')", SECRET_KEY="a-real-secret")
+
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache db"
+
+
+def test_a_redis_cache_url_gives_a_shared_cache_that_also_holds_sessions():
+    result = import_settings(
+        "s.CACHES['default']['BACKEND'], s.SESSION_ENGINE", SECRET_KEY="a-real-secret", CACHE_URL="redis://cache.internal:6379/0"
+    )
+
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache django.contrib.sessions.backends.cached_db"
+
+
+def test_another_kind_of_cache_url_is_refused():
+    result = import_settings(SECRET_KEY="a-real-secret", CACHE_URL="memcached://cache.internal:11211")
+
+    assert result.returncode != 0 and "CACHE_URL must be a redis://" in result.stderr
