@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.db.transaction import on_commit
-from django.utils import translation
+from django.utils import timezone, translation
 
 from dyzo_portal.models import DataGeneration
 
@@ -42,13 +42,14 @@ def _raise_generation() -> None:
 
 
 def cached(request, *key, compute):
-    """`compute()`, or its cached value for this data generation, language and key.
+    """`compute()`, or its cached value for this data generation, language, day and key.
 
-    The generation is read once per request.
+    The generation is read once per request. The day is in the key because pages default
+    to today's date.
     """
     if not hasattr(request, "data_generation"):
         request.data_generation = current_generation()
-    described = ":".join(str(part) for part in (request.data_generation, translation.get_language(), *key))
+    described = ":".join(str(part) for part in (request.data_generation, translation.get_language(), timezone.localdate(), *key))
     full_key = "fresh:" + hashlib.sha256(described.encode()).hexdigest()
     value = cache.get(full_key, MISSING)
     if value is MISSING:

@@ -61,7 +61,7 @@ def dashboard(request):
     """The partner's overview. Its content is cached per user and data generation: it is the
     page partners open most, and it reads a dozen tables."""
     today = timezone.localdate()
-    content = cached(request, "partner-dashboard", request.user.pk, today, compute=lambda: _dashboard_content(request, today))
+    content = cached(request, "partner-dashboard", request.user.pk, compute=lambda: _dashboard_content(request, today))
     return render(request, "portal/dashboard.html", {"content": content})
 
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.models import AccessLog, Case
@@ -180,3 +181,16 @@ def test_an_api_list_cached_for_staff_is_not_shown_to_a_partner(staff_client, pa
     response = staff_client.get("/api/v1/agreements/")
 
     assert response.json()["count"] == 0
+
+
+def test_a_cached_figure_page_moves_on_with_the_day(staff_client, monkeypatch):
+    TrainingSessionFactory(date=datetime.date(2025, 5, 14), target_group="Groep van 2025")
+    TrainingSessionFactory(date=datetime.date(2026, 5, 14), target_group="Groep van 2026")
+    url = reverse("reports:figure", args=["trainings"])
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2025, 12, 31))
+    staff_client.get(url)
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 1, 1))
+
+    response = staff_client.get(url)
+
+    assert "Groep van 2026" in response.content.decode()
