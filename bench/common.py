@@ -159,7 +159,8 @@ def _persona(role: str, user) -> Persona:
 
 
 def default_workers() -> int:
-    return 2 * (os.cpu_count() or 1) + 1
+    """As gunicorn.conf.py: one per core and one more."""
+    return (os.cpu_count() or 1) + 1
 
 
 def free_port() -> int:

@@ -9,6 +9,8 @@ of the cooperation table; targets: each figure's HTML page at most 3x the floor 
 200 ms, and the full parliamentary answer as PDF within 3 s. It also times API lists
 and admin changelists (median, in-process), and a deliberately naive per-municipality
 loop computing the cooperation table, as the baseline the status rule's one query beats.
+Cached pages (figure pages, API lists) are timed with an empty cache: the work they do
+when a change has made their entry stale.
 """
 
 import statistics
@@ -24,6 +26,7 @@ from bench.common import ROOT, build_scale_data, personas, setup_django  # noqa:
 setup_django(f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -63,10 +66,13 @@ GROUP BY p.name_nl ORDER BY p.name_nl
 """
 
 
-def timed(action) -> tuple[float, int]:
-    """Median milliseconds over REPEAT runs, and the queries of one run."""
+def timed(action, *, empty_cache: bool = False) -> tuple[float, int]:
+    """Median milliseconds over REPEAT runs, and the queries of one run; `empty_cache` times
+    the work a cached page does when its entry is missing."""
     times = []
     for _ in range(REPEAT):
+        if empty_cache:
+            cache.clear()
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             action()
@@ -109,7 +115,7 @@ def main() -> None:
     for name in FIGURES:
         query = {"op": ON.isoformat(), "van": 2016, "tot": 2025}
         path = f"{reverse('reports:figure', args=[name])}?{urlencode(query)}"
-        html_ms, html_queries = timed(lambda path=path: get_ok(client, path))
+        html_ms, html_queries = timed(lambda path=path: get_ok(client, path), empty_cache=True)
         ratio = html_ms / floor_ms
         verdict = "ok" if html_ms <= 200 and ratio <= 3 else "MISSED"
         print(f"{name:<34}{'html':<8}{html_ms:>10.1f}{html_queries:>9}{ratio:>9.1f}  {verdict}")
@@ -125,7 +131,7 @@ def main() -> None:
         ms, queries = timed(lambda path=path: get_ok(client, path))
         print(f"{'answer ' + slug + ', page, cached':<34}{'pdf':<8}{ms:>10.1f}{queries:>9}{'':>9}  {'ok' if ms <= 3000 else 'MISSED'} (<= 3000 ms)")
     for path in API_LISTS:
-        ms, queries = timed(lambda path=path: get_ok(client, path, authorization=f"Token {staff.token}"))
+        ms, queries = timed(lambda path=path: get_ok(client, path, authorization=f"Token {staff.token}"), empty_cache=True)
         print(f"{'API ' + path:<34}{'json':<8}{ms:>10.1f}{queries:>9}{ms / floor_ms:>9.1f}")
     for model in ADMIN_CHANGELISTS:
         ms, queries = timed(lambda model=model: get_ok(client, reverse(f"admin:{model}_changelist")))
