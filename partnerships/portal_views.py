@@ -36,7 +36,7 @@ def partner_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not cached(request, "partner", request.user.pk, compute=partner_organisations(request.user).exists):
+        if not cached(request, "partner", request.user.pk, compute=lambda: partner_organisations(request.user).exists()):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -65,24 +65,26 @@ def figure_page(request, name: str):
     if name not in FIGURES:
         raise Http404
     fmt = request.GET.get("formaat", "")
-    if fmt == "pdf":
-        form, province, figure = _filtered_figure(request, name)
-        return _download(cached_pdf("figure", name, form.params(), province, render=lambda: renderers.render(figure, fmt)), fmt, name)
     if fmt in FORMATS and fmt != "html":
-        return _download(renderers.render(_filtered_figure(request, name)[2], fmt), fmt, name)
+        form, province = _filters(request)
+
+        def rendered():
+            return renderers.render(compute(name, form.params()).for_province(province), fmt)
+
+        return _download(cached_pdf("figure", name, form.params(), province, render=rendered) if fmt == "pdf" else rendered(), fmt, name)
     title, content = cached(request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name))
     return render(request, "reports/figure.html", {"title": title, "content": content})
 
 
-def _filtered_figure(request, name: str):
-    """The filter form, the chosen province and the figure they ask for."""
+def _filters(request) -> tuple[ReportFilter, str | None]:
+    """The filter form of the query, and the province it chooses."""
     form = ReportFilter(request.GET or None)
-    province = form.cleaned_data.get("provincie") if form.is_valid() else None
-    return form, province, compute(name, form.params()).for_province(province)
+    return form, (form.cleaned_data.get("provincie") if form.is_valid() else None)
 
 
 def _figure_content(request, name: str) -> tuple[str, str]:
-    form, _province, figure = _filtered_figure(request, name)
+    form, province = _filters(request)
+    figure = compute(name, form.params()).for_province(province)
     query = request.GET.copy()
     query.pop("formaat", None)
     context = {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
