@@ -12,7 +12,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dyzo_bench}
 
-.PHONY: run test test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz
+.PHONY: run test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz
 
 run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -20,7 +20,10 @@ run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: test-packages $(BIN)/.installed-test $(ENGLISH) test-sqlite test-postgres
+test: test-packages $(BIN)/.installed-test $(ENGLISH) lint test-sqlite test-postgres
+
+lint: $(BIN)/.installed-test
+	$(BIN)/lint-imports
 
 test-sqlite:
 	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest

@@ -126,7 +126,7 @@ def personas() -> dict[str, Persona]:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from dyzo_portal.roles import POLICY_GROUP
+    from core.roles import POLICY_GROUP
     from partnerships.models import Membership, Organisation
 
     User = get_user_model()

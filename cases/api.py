@@ -4,8 +4,8 @@ import django_filters
 from rest_framework import serializers, viewsets
 
 from cases.models import Activity, Case, Referral
-from dyzo_portal.api_caching import CachedListMixin
-from dyzo_portal.api_filters import YearFilter
+from core.api_caching import CachedListMixin
+from core.api_filters import YearFilter
 
 
 class CaseSerializer(serializers.ModelSerializer):

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Activity, Case, CaseReport, Entrepreneur, TeamMember
-from dyzo_portal.freshness import data_changed
+from core.freshness import data_changed
 
 ANONYMOUS = "Geanonimiseerd"
 

@@ -5,6 +5,13 @@ from django.db.models.functions import ExtractYear
 
 from cases.models import Case, PayerLine, Referral
 
+SUPPRESSION_THRESHOLD = 5
+
+
+def suppressed(count: int):
+    """In a small municipality a few cases identify a person: under 5 is shown as "<5"."""
+    return "<5" if 0 < count < SUPPRESSION_THRESHOLD else count
+
 
 def referrals_per_year(*, start_year: int, end_year: int) -> list[dict]:
     return list(

@@ -16,7 +16,7 @@ from cases.filters import CaseFilter
 from cases.forms import HelpRequestForm
 from cases.models import Case
 from cases.throttle import allow
-from dyzo_portal.freshness import cached
+from core.freshness import cached
 
 
 def help_request(request):

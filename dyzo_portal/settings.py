@@ -73,11 +73,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "csp",
-    "dyzo_portal",
+    "core",
     "partnerships",
     "cases",
     "trainings",
     "reports",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -85,14 +87,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "dyzo_portal.middleware.ChosenLanguageMiddleware",
+    "core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "dyzo_portal.middleware.IdleSessionMiddleware",
-    "dyzo_portal.middleware.TwoFactorMiddleware",
+    "core.middleware.IdleSessionMiddleware",
+    "core.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -129,7 +131,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cached pages are keyed by the data generation in the database (dyzo_portal.freshness), so
+# Cached pages are keyed by the data generation in the database (core.freshness), so
 # they are right on any cache; a shared one only saves work. Sessions may live in the cache
 # only when it is shared: a sign-out must reach every worker.
 CACHE_URL = os.environ.get("CACHE_URL", "")
@@ -230,7 +232,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_LOCKOUT_CALLABLE = "dyzo_portal.security.locked_out"
+AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
@@ -245,7 +247,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "dyzo_portal.api_errors.exception_handler",
+    "EXCEPTION_HANDLER": "core.api_errors.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dyzo-portaal API",
@@ -254,7 +256,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "dyzo_portal.api_errors.document_errors"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "core.api_errors.document_errors"],
 }
 
 LOGGING = {

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from dyzo_portal.two_factor import two_factor
-from dyzo_portal.views import home
+from core.two_factor import two_factor
+from core.views import home
 
 urlpatterns = [
     path("", home, name="home"),
@@ -12,7 +12,7 @@ urlpatterns = [
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("rapporten/", include("reports.urls")),
-    path("partner/", include("partnerships.portal_urls")),
+    path("partner/", include("portal.urls")),
     path("api/v1/", include("dyzo_portal.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from dyzo_portal.templatetags.dyzo_format import grouped
+from core.templatetags.dyzo_format import grouped
 from partnerships import services
 from partnerships.admin_import import import_urls
 from partnerships.admin_filters import (

@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dyzo_portal.tabular import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, TabularFileError, read_rows
+from core.tabular import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, TabularFileError, read_rows
 from partnerships.importing import COLUMNS, import_agreements
 
 SIGNING_SALT = "partnerships.agreement-import"

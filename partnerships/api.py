@@ -6,14 +6,14 @@ import django_filters
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions, serializers, viewsets
 
-from dyzo_portal.api_caching import CachedListMixin
+from core.api_caching import CachedListMixin
 from partnerships import services
 from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
 
 
 class ModelPermissionToWrite(permissions.DjangoModelPermissions):
     """Reading is left to the scoped queryset; writing takes the model's add/change/delete
-    permission, which Dyzo coordinators have (dyzo_portal/roles.py)."""
+    permission, which Dyzo coordinators have (core/roles.py)."""
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:

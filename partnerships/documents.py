@@ -4,7 +4,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from dyzo_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from partnerships.models import Municipality
 from partnerships.selectors.tariffs import suggested_fee
 

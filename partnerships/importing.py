@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dyzo_portal.tabular import ImportResult, Row, RowError, parse_amount, parse_date
+from core.tabular import ImportResult, Row, RowError, parse_amount, parse_date
 from partnerships import services
 from partnerships.models import Agreement, Municipality
 

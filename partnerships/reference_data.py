@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dyzo_portal.freshness import data_changed
+from core.freshness import data_changed
 from partnerships.models import Municipality, Organisation, Population, Province
 
 MunicipalityKey = tuple[str, date | None]

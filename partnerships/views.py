@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from dyzo_portal.pdf import pdf_response
+from core.pdf import pdf_response
 from partnerships.documents import offer_pdf
 from partnerships.models import Municipality
 

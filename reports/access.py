@@ -5,12 +5,8 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
-from dyzo_portal.freshness import cached
-from dyzo_portal.roles import POLICY_GROUP
-
-
-def can_view_reports(user) -> bool:
-    return user.is_authenticated and (user.is_staff or user.groups.filter(name=POLICY_GROUP).exists())
+from core.freshness import cached
+from core.roles import can_view_reports
 
 
 def reports_access(view):

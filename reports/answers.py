@@ -14,7 +14,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from dyzo_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from reports.figures import Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet

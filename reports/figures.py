@@ -17,10 +17,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, PayerLine
-from cases.selectors import referrals_per_year_and_province
+from cases.selectors import suppressed, referrals_per_year_and_province
 from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, PROVINCE_TOTAL_LABEL, cooperation_by_province, cooperation_statuses
-from partnerships.selectors.summary import suppressed
 from reports.models import Funding
 from trainings import selectors as trainings
 

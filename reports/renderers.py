@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dyzo_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from reports.figures import Figure
 
 FORMATS = ["html", "csv", "xlsx", "json", "pdf"]

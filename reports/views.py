@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from dyzo_portal.freshness import cached
-from dyzo_portal.pdf import pdf_response, render_pdf
+from core.freshness import cached
+from core.pdf import pdf_response, render_pdf
 from partnerships.models import Province
 from reports import answers, renderers
 from reports.access import reports_access

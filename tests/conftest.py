@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
-from dyzo_portal import freshness
+from core import freshness
 from partnerships.models import Agreement, Membership, Outreach, TariffBand
 from trainings.models import Registration, TrainingSession
 

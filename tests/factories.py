@@ -9,8 +9,8 @@ from django.db.models import F
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dyzo_portal.roles import COORDINATOR_GROUP
-from dyzo_portal.security import requires_two_factor
+from core.roles import COORDINATOR_GROUP
+from core.security import requires_two_factor
 
 from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
 from cases.models import Case, Entrepreneur
@@ -46,7 +46,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def staff_user(username: str = "medewerker", *, role: str = COORDINATOR_GROUP):
-    """A Dyzo staff member with the permissions of `role` (a group of dyzo_portal.roles)."""
+    """A Dyzo staff member with the permissions of `role` (a group of core.roles)."""
     user = UserFactory(username=username, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     return user

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import Activity, Case, CaseReport, Referral
-from dyzo_portal.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
+from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from partnerships.models import Membership, Organisation, Outreach
 from reports.models import FrozenAnswer, QuestionSet
 from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality, sign_in

@@ -17,7 +17,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import sync_playwright
 
-from dyzo_portal.demo.accounts import demo_totp_code
+from demo.accounts import demo_totp_code
 from tests.scratch_databases import ScratchDatabases
 
 CHROMIUM = "/usr/bin/chromium"

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from dyzo_portal.demo.trainings import ensure_open_session
+from demo.trainings import ensure_open_session
 from partnerships.models import Agreement, Outreach
 from partnerships.selectors import cooperation_by_province, cooperation_statuses
 from trainings.selectors import open_sessions

@@ -14,13 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from cases.kbo import validate_kbo
-from dyzo_portal.roles import POLICY_GROUP
+from core.roles import POLICY_GROUP
 from partnerships.models import Membership, Organisation
 from tests.factories import UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 CATALOGUE = settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "dyzo_portal", "partnerships", "cases", "trainings", "reports", "templates", "locale"]
+SOURCES = ["manage.py", "dyzo_portal", "core", "partnerships", "cases", "trainings", "reports", "portal", "demo", "templates", "locale"]
 
 
 @pytest.fixture

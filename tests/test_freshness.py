@@ -10,8 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.models import AccessLog, Case
 from cases.privacy import anonymise_cases
-from dyzo_portal import freshness
-from dyzo_portal.freshness import current_generation
+from core import freshness
+from core.freshness import current_generation
 from partnerships.models import Membership
 from partnerships.reference_data import load_reference_data
 from tests.factories import (

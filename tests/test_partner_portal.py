@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from cases.models import Approval, Case, CaseReport
-from dyzo_portal.roles import POLICY_GROUP
+from core.roles import POLICY_GROUP
 from partnerships.models import Agreement, ConsultationDay, Membership, Organisation
 from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in
 

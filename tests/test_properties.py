@@ -15,7 +15,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cases.kbo import format_kbo, is_valid_kbo, normalise_kbo, validate_kbo
-from dyzo_portal.tabular import TabularFileError, parse_amount, parse_date, read_rows
+from core.tabular import TabularFileError, parse_amount, parse_date, read_rows
 
 settings.register_profile("dyzo", max_examples=150, deadline=None)
 settings.load_profile("dyzo")

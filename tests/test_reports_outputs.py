@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from dyzo_portal.roles import POLICY_GROUP
+from core.roles import POLICY_GROUP
 from partnerships.models import Agreement, Municipality
 from reports.answers import changed_since_frozen, freeze
 from reports.figures import FIGURES, Params, compute

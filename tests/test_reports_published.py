@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from dyzo_portal.roles import POLICY_GROUP
+from core.roles import POLICY_GROUP
 from reports.figures import Params, compute
 from reports.maps import map_svg
 from reports.renderers import to_csv

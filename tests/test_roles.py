@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from dyzo_portal.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP
+from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP
 from tests.factories import CaseFactory, municipality, sign_in, staff_user
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from dyzo_portal.pdf import pdf_response, render_pdf
+from core.pdf import pdf_response, render_pdf
 from trainings import services
 from trainings.models import Module, Registration, TrainingSession
 

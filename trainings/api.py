@@ -5,8 +5,8 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
-from dyzo_portal.api_caching import CachedListMixin
-from dyzo_portal.api_filters import YearFilter
+from core.api_caching import CachedListMixin
+from core.api_filters import YearFilter
 from trainings.models import Registration, TrainingSession
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from dyzo_portal.tabular import ImportResult, Row, RowError, parse_date
+from core.tabular import ImportResult, Row, RowError, parse_date
 from partnerships.models import Organisation
 from trainings.models import Module, TrainingSession
 

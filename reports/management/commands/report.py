@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from dyzo_portal.pdf import render_pdf
+from core.pdf import render_pdf
 from reports.answers import answer_context, answer_pdf
 from reports.figures import FIGURES, Params, compute
 from reports.maps import map_svg

@@ -1,4 +1,4 @@
-from dyzo_portal.import_command import TabularImportCommand
+from core.import_command import TabularImportCommand
 from trainings.importing import COLUMNS, import_sessions
 
 

@@ -11,8 +11,8 @@ from django.utils import translation
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 
-from dyzo_portal.freshness import cached
-from dyzo_portal.security import requires_two_factor
+from core.freshness import cached
+from core.security import requires_two_factor
 
 LAST_SEEN_KEY = "last_seen"
 

@@ -6,16 +6,9 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from cases.models import Case, Referral
+from cases.selectors import suppressed
 from partnerships.models import Agreement
 from trainings.models import Registration
-
-SUPPRESSION_THRESHOLD = 5
-
-
-def suppressed(count: int):
-    """In a small municipality a few cases identify a person: under 5 is shown as "<5"."""
-    return "<5" if 0 < count < SUPPRESSION_THRESHOLD else count
-
 
 def prorated_fee(agreement: Agreement, year: int) -> Decimal:
     first, last = date(year, 1, 1), date(year, 12, 31)

@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
-from dyzo_portal.freshness import cached
-from dyzo_portal.pdf import pdf_response, render_pdf
+from core.freshness import cached
+from core.pdf import pdf_response, render_pdf
 from cases.models import Approval, Case, Entrepreneur
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
-from partnerships.selectors.summary import organisation_year
+from portal.selectors import organisation_year
 from trainings import selectors as training_selectors
 
 

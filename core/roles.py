@@ -32,3 +32,8 @@ def sync_role_groups(**kwargs) -> None:
     for name, permissions in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(Permission.objects.filter(permissions))
+
+
+def can_view_reports(user) -> bool:
+    """Dyzo staff and policy staff read the reports."""
+    return user.is_authenticated and (user.is_staff or user.groups.filter(name=POLICY_GROUP).exists())

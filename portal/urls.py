@@ -1,8 +1,8 @@
 from django.urls import path
 
-from partnerships import member_views
-from partnerships import portal_views as views
-from trainings import portal_views as training_views
+from portal import member_views
+from portal import views
+from portal import training_views
 
 app_name = "portal"
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dyzo_portal.backup import BackupError, restore_database
+from core.backup import BackupError, restore_database
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerships.portal_views import partner_organisations, partner_required
+from portal.views import partner_organisations, partner_required
 from trainings import selectors, services
 from trainings.models import Registration, TrainingSession
 

@@ -1,6 +1,6 @@
 from rest_framework.response import Response
 
-from dyzo_portal.freshness import cached
+from core.freshness import cached
 
 
 class CachedListMixin:

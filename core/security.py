@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from django.shortcuts import render
 from django_otp import user_has_device
 
-logger = logging.getLogger("dyzo_portal.security")
+logger = logging.getLogger("core.security")
 
 
 def requires_two_factor(user) -> bool:

@@ -4,7 +4,7 @@ from django.db import models
 class DataGeneration(models.Model):
     """One row whose number goes up after every committed change to the portal's records.
 
-    Cached pages are keyed by it (`dyzo_portal.freshness`), so a change anywhere makes
+    Cached pages are keyed by it (`core.freshness`), so a change anywhere makes
     them stale at once, for every worker and machine, whatever the cache backend.
     """
 

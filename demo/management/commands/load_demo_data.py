@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from dyzo_portal.demo import load_demo_data
+from demo.loading import load_demo_data
 
 LABELS = {"agreements": "overeenkomsten", "outreach": "aanbiedingen", "sessions": "opleidingssessies", "cases": "dossiers"}
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from dyzo_portal.tabular import TabularFileError, read_rows
+from core.tabular import TabularFileError, read_rows
 
 
 class TabularImportCommand(BaseCommand):

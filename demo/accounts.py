@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from dyzo_portal.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
+from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from partnerships.models import Membership, Municipality, Organisation
 
 DEMO_TOTP_KEY = b"dyzo-demo-totp-2026!".hex()  # the demo staff login's authenticator key; demo only

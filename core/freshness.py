@@ -15,7 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.db.transaction import on_commit
 from django.utils import timezone, translation
 
-from dyzo_portal.models import DataGeneration
+from core.models import DataGeneration
 
 TRACKED_APPS = {"partnerships", "cases", "trainings", "reports", "auth", "otp_totp"}
 UNTRACKED_MODELS = {"cases.accesslog"}  # the access log grows with every page view and feeds no cached page
@@ -76,4 +76,4 @@ def _record_changed(sender, using, action="post_", **kwargs):
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_record_changed, dispatch_uid=f"dyzo_portal.freshness.{signal}")
+        signal.connect(_record_changed, dispatch_uid=f"core.freshness.{signal}")

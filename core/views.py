@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
-from reports.access import can_view_reports
+from core.roles import can_view_reports
 
 
 def home(request):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from partnerships import accounts
 from partnerships.models import Membership, Organisation
-from partnerships.portal_views import partner_required
+from portal.views import partner_required
 
 
 def partner_admin_required(view):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from dyzo_portal.backup import BackupError, backup_database
+from core.backup import BackupError, backup_database
 
 
 class Command(BaseCommand):

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    """What every app uses: the data generation of cached pages, roles, sign-in security, shared helpers."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Dyzo"
+
+    def ready(self):
+        from core import security  # noqa: F401  (connects the sign-in log)
+        from core.freshness import connect_signals
+        from core.roles import sync_role_groups
+
+        post_migrate.connect(sync_role_groups, dispatch_uid="core.sync_role_groups")
+        connect_signals()
