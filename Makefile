@@ -23,6 +23,8 @@ run: run-packages $(BIN)/.installed $(ENGLISH)
 test: test-packages $(BIN)/.installed-test $(ENGLISH) lint test-sqlite test-postgres
 
 lint: $(BIN)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 test-sqlite:

@@ -45,7 +45,6 @@ def setup_django(database_url: str, *, override: bool = False) -> str:
     return os.environ["DATABASE_URL"]
 
 
-
 def build_scale_data(seed: int = 2018) -> None:
     """Migrate, collect static files, load the reference data and, once, the scale data set.
 
@@ -73,16 +72,32 @@ def build_scale_data(seed: int = 2018) -> None:
         party = rng.choice(["gemeente", "ocmw"])
         while day < last:
             end = min(day + timedelta(days=rng.randint(200, 1200)), last)
-            agreements.append(Agreement(municipality=municipality, party=party, form=rng.choice(Agreement.Form.values), start_date=day, end_date=end, is_synthetic=True))
+            agreements.append(
+                Agreement(
+                    municipality=municipality,
+                    party=party,
+                    form=rng.choice(Agreement.Form.values),
+                    start_date=day,
+                    end_date=end,
+                    is_synthetic=True,
+                )
+            )
             day = end + timedelta(days=rng.randint(1, 300))
     Agreement.objects.bulk_create(agreements)
     ocmws = list(Organisation.objects.filter(kind="ocmw").select_related("municipality"))
     ocmw_of = {ocmw.municipality_id: ocmw for ocmw in ocmws}
     Outreach.objects.bulk_create(
-        Outreach(organisation=rng.choice(ocmws), sent_on=date(2016, 1, 1) + timedelta(days=rng.randint(0, 3600)), status=rng.choice(["geen_antwoord", "in_onderhandeling"]), is_synthetic=True)
+        Outreach(
+            organisation=rng.choice(ocmws),
+            sent_on=date(2016, 1, 1) + timedelta(days=rng.randint(0, 3600)),
+            status=rng.choice(["geen_antwoord", "in_onderhandeling"]),
+            is_synthetic=True,
+        )
         for _ in range(OFFERS)
     )
-    entrepreneurs = Entrepreneur.objects.bulk_create(Entrepreneur(name=f"Ondernemer {i}", is_synthetic=True) for i in range(CASES))
+    entrepreneurs = Entrepreneur.objects.bulk_create(
+        Entrepreneur(name=f"Ondernemer {i}", is_synthetic=True) for i in range(CASES)
+    )
 
     def case(entrepreneur):
         municipality = rng.choice(municipalities)
@@ -100,7 +115,13 @@ def build_scale_data(seed: int = 2018) -> None:
 
     Case.objects.bulk_create((case(entrepreneur) for entrepreneur in entrepreneurs), batch_size=5000)
     TrainingSession.objects.bulk_create(
-        TrainingSession(date=date(2014, 1, 1) + timedelta(days=rng.randint(0, 4000)), organiser_name="Dyzo", target_group="Bench", historic_participants=rng.randint(5, 40), is_synthetic=True)
+        TrainingSession(
+            date=date(2014, 1, 1) + timedelta(days=rng.randint(0, 4000)),
+            organiser_name="Dyzo",
+            target_group="Bench",
+            historic_participants=rng.randint(5, 40),
+            is_synthetic=True,
+        )
         for _ in range(SESSIONS)
     )
     with connection.cursor() as cursor:
@@ -193,8 +214,17 @@ def gunicorn(*, database_url: str, workers: int, timeout: int = 30):
         "DATABASE_URL": database_url,
         "LOG_LEVEL": "WARNING",
     }
-    command = [str(Path(sys.executable).parent / "gunicorn"), "dyzo_portal.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers), "--timeout", str(timeout)]
-    log = open(ROOT / "var" / "bench-gunicorn.log", "ab")
+    command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        "dyzo_portal.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        str(workers),
+        "--timeout",
+        str(timeout),
+    ]
+    log = open(ROOT / "var" / "bench-gunicorn.log", "ab")  # noqa: SIM115 (open for the server's lifetime)
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     server = Server(url=f"http://127.0.0.1:{port}", process=process)
     try:

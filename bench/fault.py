@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import POSTGRES_BENCH_URL, build_scale_data, gunicorn, personas, setup_django, table  # noqa: E402
+import requests
 
-import requests  # noqa: E402
+from bench.common import POSTGRES_BENCH_URL, build_scale_data, gunicorn, personas, setup_django, table
 
 CLUSTER = [sorted(path.name for path in Path("/etc/postgresql").iterdir())[-1], "main"]
 
@@ -84,13 +84,21 @@ def main() -> None:
     from partnerships.models import Organisation, Outreach
 
     marker = f"bench/fault.py {uuid.uuid4()}"
-    body = {"organisation": Organisation.objects.filter(kind="ocmw").values_list("pk", flat=True).first(), "sent_on": "2026-01-01", "status": "geen_antwoord", "notes": marker}
+    body = {
+        "organisation": Organisation.objects.filter(kind="ocmw").values_list("pk", flat=True).first(),
+        "sent_on": "2026-01-01",
+        "status": "geen_antwoord",
+        "notes": marker,
+    }
     outcomes: list[Outcome] = []
     stop = threading.Event()
     try:
         with gunicorn(database_url=database_url, workers=args.workers) as server:
             workers_before = server.worker_pids()
-            threads = [threading.Thread(target=writer, args=(server.url, people["staff"].token, body, stop, outcomes)) for _ in range(args.writers)]
+            threads = [
+                threading.Thread(target=writer, args=(server.url, people["staff"].token, body, stop, outcomes))
+                for _ in range(args.writers)
+            ]
             threads += [threading.Thread(target=reader, args=(server.url, people, stop, outcomes)) for _ in range(args.readers)]
             for thread in threads:
                 thread.start()
@@ -118,7 +126,11 @@ def main() -> None:
     failed = [outcome for outcome in outcomes if not outcome.ok]
     after_back = [outcome for outcome in failed if outcome.started > restart_ended]
     failed.sort(key=lambda outcome: outcome.started)
-    window = f"{failed[0].started - restart_started:+.2f} s to {failed[-1].started - restart_started:+.2f} s ({failed[-1].started - failed[0].started:.2f} s)" if failed else "none"
+    window = (
+        f"{failed[0].started - restart_started:+.2f} s to {failed[-1].started - restart_started:+.2f} s ({failed[-1].started - failed[0].started:.2f} s)"
+        if failed
+        else "none"
+    )
     writes = [outcome for outcome in outcomes if outcome.write]
     rows = [
         ["requests: writes / reads", f"{len(writes)} / {len(outcomes) - len(writes)}", "", ""],
@@ -128,10 +140,17 @@ def main() -> None:
         ["failures once PostgreSQL was back", len(after_back), "0", "ok" if not after_back else "MISSED"],
         ["gunicorn master still running", "yes" if gunicorn_alive else "no", "yes", "ok" if gunicorn_alive else "MISSED"],
         ["gunicorn workers replaced", replaced, "0", "ok" if not replaced else "MISSED"],
-        ["writes answered 2xx found in database", f"{present} / {len(confirmed)}", "all", "ok" if present == len(confirmed) else "MISSED"],
+        [
+            "writes answered 2xx found in database",
+            f"{present} / {len(confirmed)}",
+            "all",
+            "ok" if present == len(confirmed) else "MISSED",
+        ],
         ["writes committed but answered an error", committed_unconfirmed, "", ""],
     ]
-    print(f"{args.writers} writers, {args.readers} readers, gunicorn {args.workers} workers; PostgreSQL {' '.join(CLUSTER)} restarted after {args.before:g} s, load for {args.after:g} s more\n")
+    print(
+        f"{args.writers} writers, {args.readers} readers, gunicorn {args.workers} workers; PostgreSQL {' '.join(CLUSTER)} restarted after {args.before:g} s, load for {args.after:g} s more\n"
+    )
     print(table(["measure", "value", "target", "verdict"], rows))
 
 

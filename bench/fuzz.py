@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.common import gunicorn, personas, setup_django, table  # noqa: E402
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import FailureGroup
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance
 
-import schemathesis  # noqa: E402
-from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
-from schemathesis.core.failures import FailureGroup  # noqa: E402
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance, status_code_conformance  # noqa: E402
+from bench.common import gunicorn, personas, setup_django, table
 
 FUZZ_DATABASE_URL = os.environ.get("FUZZ_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/dyzo_fuzz")
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
@@ -37,7 +37,13 @@ def fuzz(base_url: str, token: str, max_examples: int) -> tuple[int, int, dict[s
         operation = result.ok()
         operations += 1
 
-        @settings(max_examples=max_examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=max_examples,
+            deadline=None,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=operation.as_strategy())
         def check(case):
             nonlocal cases
@@ -46,7 +52,10 @@ def fuzz(base_url: str, token: str, max_examples: int) -> tuple[int, int, dict[s
                 case.call_and_validate(base_url=base_url, headers=headers, checks=CHECKS, timeout=30)
             except FailureGroup as group:
                 for failure in group.exceptions:
-                    failures.setdefault(f"{operation.label}: {failure.title}", case.as_curl_command(headers=headers, base_url=base_url))
+                    failures.setdefault(
+                        f"{operation.label}: {failure.title}",  # noqa: B023 (check() runs within this iteration)
+                        case.as_curl_command(headers=headers, base_url=base_url),
+                    )
 
         check()
     return operations, cases, failures
@@ -76,7 +85,9 @@ def main() -> None:
             operations, cases, failures = fuzz(server.url, people[role].token, args.max_examples)
             rows.append([role, operations, cases, len(failures), "ok" if not failures else "MISSED"])
             found.update({f"[{role}] {title}": curl for title, curl in failures.items()})
-    print(f"schemathesis {schemathesis.__version__}, at most {args.max_examples} cases per operation; checks: no 5xx, status code, content type, body schema\n")
+    print(
+        f"schemathesis {schemathesis.__version__}, at most {args.max_examples} cases per operation; checks: no 5xx, status code, content type, body schema\n"
+    )
     print(table(["persona", "operations", "cases", "failures", "verdict"], rows))
     for title, curl in found.items():
         print(f"\n{title}\n  {curl}")

@@ -11,7 +11,18 @@ from core.api_filters import YearFilter
 class CaseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Case
-        fields = ["id", "municipality", "opened_on", "channel", "referring_organisation", "phase", "status", "outcome", "closed_on", "funding_basis"]
+        fields = [
+            "id",
+            "municipality",
+            "opened_on",
+            "channel",
+            "referring_organisation",
+            "phase",
+            "status",
+            "outcome",
+            "closed_on",
+            "funding_basis",
+        ]
 
 
 class CaseFilter(django_filters.FilterSet):

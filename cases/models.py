@@ -29,12 +29,8 @@ class Entrepreneur(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=50, blank=True)
     address = models.TextField(_("adres"), blank=True)
-    municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("woonplaats")
-    )
-    enterprise_number = models.CharField(
-        _("ondernemingsnummer"), max_length=10, blank=True, validators=[validate_kbo]
-    )
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("woonplaats"))
+    enterprise_number = models.CharField(_("ondernemingsnummer"), max_length=10, blank=True, validators=[validate_kbo])
     legal_form = models.CharField(_("rechtsvorm"), max_length=12, choices=LegalForm.choices, blank=True)
     sector = models.CharField(_("sector"), max_length=100, blank=True)
     language = models.CharField(_("taal"), max_length=5, choices=Language.choices, default=Language.DUTCH)
@@ -203,6 +199,9 @@ class StatusChange(models.Model):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
 
+    def __str__(self):
+        return f"{self.get_to_status_display()} ({self.changed_at:%d/%m/%Y})"
+
 
 class Activity(models.Model):
     class Kind(models.TextChoices):
@@ -221,6 +220,9 @@ class Activity(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = _("activiteit")
         verbose_name_plural = _("activiteiten")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
 
 
 class Referral(models.Model):
@@ -272,9 +274,7 @@ class Approval(models.Model):
         verbose_name = _("akkoord per dossier")
         verbose_name_plural = _("akkoorden per dossier")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(decision="geweigerd") | Q(amount__isnull=False), name="approval_has_an_amount"
-            ),
+            models.CheckConstraint(condition=Q(decision="geweigerd") | Q(amount__isnull=False), name="approval_has_an_amount"),
         ]
 
     def __str__(self):
@@ -320,6 +320,9 @@ class CaseReport(models.Model):
         verbose_name_plural = _("rapporten")
         constraints = [models.UniqueConstraint(fields=["case", "version"], name="one_report_per_version")]
 
+    def __str__(self):
+        return _("Rapport versie %(version)s") % {"version": self.version}
+
 
 class AccessLog(models.Model):
     """Every time a user views a case page or report: who, when, what."""
@@ -334,3 +337,6 @@ class AccessLog(models.Model):
         ordering = ["-at"]
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagelog")
+
+    def __str__(self):
+        return f"{self.action} {self.path}"

@@ -67,7 +67,12 @@ def export_entrepreneur(*, entrepreneur: Entrepreneur) -> dict:
             "taal": entrepreneur.get_language_display(),
             "geregistreerd_op": entrepreneur.created_at.isoformat(),
         },
-        "dossiers": [_case(case) for case in entrepreneur.cases.prefetch_related("activities", "referrals", "payer_lines", "team", "reports", "status_changes")],
+        "dossiers": [
+            _case(case)
+            for case in entrepreneur.cases.prefetch_related(
+                "activities", "referrals", "payer_lines", "team", "reports", "status_changes"
+            )
+        ],
     }
 
 
@@ -94,14 +99,16 @@ def _case(case: Case) -> dict:
         "toestemming_gegeven_op": case.consent_given_at.isoformat() if case.consent_given_at else None,
         "team": [str(member) for member in case.team.all()],
         "activiteiten": [
-            {"datum": a.date.isoformat(), "soort": a.get_kind_display(), "omschrijving": a.description} for a in case.activities.all()
+            {"datum": a.date.isoformat(), "soort": a.get_kind_display(), "omschrijving": a.description}
+            for a in case.activities.all()
         ],
         "doorverwijzingen": [
             {"datum": r.referred_on.isoformat(), "ocmw": str(r.ocmw), "reden": r.reason, "uitkomst": r.get_outcome_display()}
             for r in case.referrals.all()
         ],
         "betalingen": [
-            {"datum": p.paid_on.isoformat(), "betaler": p.get_payer_display(), "bedrag": str(p.amount)} for p in case.payer_lines.all()
+            {"datum": p.paid_on.isoformat(), "betaler": p.get_payer_display(), "bedrag": str(p.amount)}
+            for p in case.payer_lines.all()
         ],
         "rapporten": [{"versie": r.version, "gemaakt_op": r.created_at.isoformat()} for r in case.reports.all()],
         "statusgeschiedenis": [

@@ -93,9 +93,7 @@ def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None
             % {"from": case.get_status_display(), "to": Status(to).label}
         )
     if to == Status.ONGOING and case.needs_approval and not _approved(case):
-        raise ValidationError(
-            _("Dit dossier loopt per dossier: eerst moet het lokale bestuur de eenmalige betaling goedkeuren.")
-        )
+        raise ValidationError(_("Dit dossier loopt per dossier: eerst moet het lokale bestuur de eenmalige betaling goedkeuren."))
     if to == Status.CLOSED:
         if outcome not in Case.Outcome.values:
             raise ValidationError(_("Kies een resultaat om het dossier af te sluiten."))
@@ -177,7 +175,8 @@ def generate_report(*, case: Case, by) -> CaseReport:
         raise ValidationError(_("Van een geanonimiseerd dossier kan geen rapport meer gemaakt worden."))
     version = (case.reports.aggregate(latest=Max("version"))["latest"] or 0) + 1
     pdf = render_pdf(
-        "cases/report.html", {"case": case, "entrepreneur": case.entrepreneur, "version": version, "today": timezone.localdate(), "author": by}
+        "cases/report.html",
+        {"case": case, "entrepreneur": case.entrepreneur, "version": version, "today": timezone.localdate(), "author": by},
     )
     report = CaseReport(case=case, version=version, created_by=by)
     report.file.save(f"dossier-{case.pk}-v{version}.pdf", ContentFile(pdf), save=False)
@@ -196,9 +195,7 @@ def submit_help_request(
     """A help request from the public form: a new case in "aangemeld", waiting for triage."""
     if not consent:
         raise ValidationError(_("Zonder uw toestemming kunnen wij uw vraag niet behandelen."))
-    entrepreneur = save_entrepreneur(
-        entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality)
-    )
+    entrepreneur = save_entrepreneur(entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality))
     return open_case(
         entrepreneur=entrepreneur,
         municipality=municipality,

@@ -61,7 +61,9 @@ def _case_list_content(request) -> str:
     page = Paginator(case_filter.qs, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render_to_string("cases/_case_list_content.html", {"filter": case_filter, "page": page, "query": query.urlencode()}, request=request)
+    return render_to_string(
+        "cases/_case_list_content.html", {"filter": case_filter, "page": page, "query": query.urlencode()}, request=request
+    )
 
 
 @staff_member_required
@@ -89,7 +91,9 @@ def case_report_download(request, case_id: int, version: int):
     case = get_object_or_404(_visible_cases(request), pk=case_id)
     report = get_object_or_404(case.reports, version=version)
     services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload", path=request.path)
-    return FileResponse(report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+    return FileResponse(
+        report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf"
+    )
 
 
 @staff_member_required

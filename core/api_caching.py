@@ -9,7 +9,10 @@ class CachedListMixin:
 
     def list(self, request, *args, **kwargs):
         data = cached(
-            request, "api-list", request.user.pk, request.build_absolute_uri(),
+            request,
+            "api-list",
+            request.user.pk,
+            request.build_absolute_uri(),
             compute=lambda: super(CachedListMixin, self).list(request, *args, **kwargs).data,
         )
         return Response(data)

@@ -22,7 +22,10 @@ def exception_handler(exc, context):
     """DRF's handler, plus a 409 for deleting a record that others still refer to (instead of a 500)."""
     if isinstance(exc, ProtectedError):
         return Response(
-            {"detail": _("Dit record kan niet verwijderd worden: %(count)s andere gegevens verwijzen ernaar.") % {"count": len(exc.protected_objects)}},
+            {
+                "detail": _("Dit record kan niet verwijderd worden: %(count)s andere gegevens verwijzen ernaar.")
+                % {"count": len(exc.protected_objects)}
+            },
             status=status.HTTP_409_CONFLICT,
         )
     return drf_exception_handler(exc, context)
@@ -45,5 +48,11 @@ def document_errors(result, generator, request, public):
                 codes.append("409")
             responses = operation.setdefault("responses", {})
             for code in codes:
-                responses.setdefault(code, {"description": ERRORS[code], "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+                responses.setdefault(
+                    code,
+                    {
+                        "description": ERRORS[code],
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+                    },
+                )
     return result

@@ -68,7 +68,15 @@ def restore_database(*, source: Path, using: str = "default") -> None:
         settings_dict = connection.settings_dict
         connection.close()
         _run(
-            ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", *_postgres_args(settings_dict), str(source)],
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                *_postgres_args(settings_dict),
+                str(source),
+            ],
             _postgres_env(settings_dict),
         )
     elif connection.vendor == "sqlite":

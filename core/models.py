@@ -12,3 +12,6 @@ class DataGeneration(models.Model):
 
     class Meta:
         constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="data_generation_single_row")]
+
+    def __str__(self):
+        return str(self.value)

@@ -9,8 +9,45 @@ from cases.services import FUNDING_BY_FORM
 from partnerships.models import Organisation
 from partnerships.selectors import cooperation_statuses
 
-FIRST_NAMES = ["An", "Bart", "Chris", "Dirk", "Els", "Fien", "Geert", "Hilde", "Ilse", "Jan", "Karel", "Lies", "Marc", "Nele", "Olivier", "Petra", "Rik", "Sofie", "Tom", "Veerle"]
-LAST_NAMES = ["Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens", "Wouters", "De Smet", "Dubois", "Lambert", "Dupont", "Martens", "Vermeulen"]
+FIRST_NAMES = [
+    "An",
+    "Bart",
+    "Chris",
+    "Dirk",
+    "Els",
+    "Fien",
+    "Geert",
+    "Hilde",
+    "Ilse",
+    "Jan",
+    "Karel",
+    "Lies",
+    "Marc",
+    "Nele",
+    "Olivier",
+    "Petra",
+    "Rik",
+    "Sofie",
+    "Tom",
+    "Veerle",
+]
+LAST_NAMES = [
+    "Peeters",
+    "Janssens",
+    "Maes",
+    "Jacobs",
+    "Mertens",
+    "Willems",
+    "Claes",
+    "Goossens",
+    "Wouters",
+    "De Smet",
+    "Dubois",
+    "Lambert",
+    "Dupont",
+    "Martens",
+    "Vermeulen",
+]
 SECTORS = ["horeca", "bouw", "detailhandel", "transport", "landbouw", "kapsalon", "IT-diensten", "schoonmaak"]
 CASES_PER_YEAR = (140, 220)
 WEIGHT_BY_BASIS = {
@@ -90,9 +127,23 @@ def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:
         ocmw = ocmws.get(case.municipality_id)
         if case.funding_basis == Case.FundingBasis.PER_CASE and case.status != Case.Status.INTAKE and ocmw:
             approvals.append(
-                Approval(case=case, organisation=ocmw, decision=Approval.Decision.APPROVED, decided_by_name="Secretaris OCMW", decided_on=case.opened_on + timedelta(days=7), amount=Decimal(350))
+                Approval(
+                    case=case,
+                    organisation=ocmw,
+                    decision=Approval.Decision.APPROVED,
+                    decided_by_name="Secretaris OCMW",
+                    decided_on=case.opened_on + timedelta(days=7),
+                    amount=Decimal(350),
+                )
             )
-            lines.append(PayerLine(case=case, payer=PayerLine.Payer.MUNICIPALITY, amount=Decimal(350), paid_on=case.opened_on + timedelta(days=30)))
+            lines.append(
+                PayerLine(
+                    case=case,
+                    payer=PayerLine.Payer.MUNICIPALITY,
+                    amount=Decimal(350),
+                    paid_on=case.opened_on + timedelta(days=30),
+                )
+            )
         if case.social_investigation and ocmw and rng.random() < 0.6:
             referrals.append(
                 Referral(
@@ -104,8 +155,22 @@ def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:
                 )
             )
         if case.status != Case.Status.REGISTERED and rng.random() < 0.3:
-            lines.append(PayerLine(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal(rng.choice([50, 100, 200])), paid_on=case.opened_on + timedelta(days=45)))
-            lines.append(PayerLine(case=case, payer=PayerLine.Payer.DYZO, amount=Decimal(rng.choice([400, 650, 900])), paid_on=case.opened_on + timedelta(days=60)))
+            lines.append(
+                PayerLine(
+                    case=case,
+                    payer=PayerLine.Payer.PARTICIPANT,
+                    amount=Decimal(rng.choice([50, 100, 200])),
+                    paid_on=case.opened_on + timedelta(days=45),
+                )
+            )
+            lines.append(
+                PayerLine(
+                    case=case,
+                    payer=PayerLine.Payer.DYZO,
+                    amount=Decimal(rng.choice([400, 650, 900])),
+                    paid_on=case.opened_on + timedelta(days=60),
+                )
+            )
     Approval.objects.bulk_create(approvals)
     Referral.objects.bulk_create(referrals)
     PayerLine.objects.bulk_create(lines)

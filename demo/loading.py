@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.models import Case, Entrepreneur
+from core.freshness import data_changed
 from demo import cases, partnerships, trainings
 from demo.accounts import create_demo_accounts
-from core.freshness import data_changed
 from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.reference_data import load_reference_data
 from trainings.models import TrainingSession

@@ -61,9 +61,24 @@ PUBLISHED_2018 = {
 COOPERATING_ON_2017 = 123  # seed 000: "123 lokale besturen (40% van het totaal)" on 1/1/2017
 PER_CASE_ON_2017 = 23  # seed 000: "de stad Antwerpen en nog 22 andere gemeenten"
 DECLINE_SHARES = [0.45, 0.28, 0.17, 0.10]  # seed 001 lists the reasons most heard first; the last is "Andere"
-ILLUSTRATIVE_TARIFF = [(0, 10_000, 1250), (10_001, 20_000, 2000), (20_001, 50_000, 3250), (50_001, 100_000, 5000), (100_001, None, 8500)]
-SCHEDULES = ["eerste dinsdag van de maand", "tweede donderdag van de maand", "elke derde woensdag, 9-12 uur", "laatste vrijdag van de maand"]
-OTHER_REASONS = ["Eerst interne evaluatie van de sociale dienstverlening", "Samenwerking via de regionale welzijnsvereniging", "Budget voor volgend jaar nog niet goedgekeurd"]
+ILLUSTRATIVE_TARIFF = [
+    (0, 10_000, 1250),
+    (10_001, 20_000, 2000),
+    (20_001, 50_000, 3250),
+    (50_001, 100_000, 5000),
+    (100_001, None, 8500),
+]
+SCHEDULES = [
+    "eerste dinsdag van de maand",
+    "tweede donderdag van de maand",
+    "elke derde woensdag, 9-12 uur",
+    "laatste vrijdag van de maand",
+]
+OTHER_REASONS = [
+    "Eerst interne evaluatie van de sociale dienstverlening",
+    "Samenwerking via de regionale welzijnsvereniging",
+    "Budget voor volgend jaar nog niet goedgekeurd",
+]
 
 
 @dataclass
@@ -267,7 +282,11 @@ def _offers_to_the_rest(plan: Plan, municipalities: list[Municipality], *, first
         sent = plan.day_between(max(first, municipality.valid_from or first), last)
         offer = {"municipality": municipality, "sent_on": sent, "follow_up_on": date(last.year + 1, rng.randint(1, 12), 1)}
         if index < declined:
-            offer |= {"status": Status.DECLINED, "status_date": sent + timedelta(days=rng.randint(10, 80)), "reason": reasons[index]}
+            offer |= {
+                "status": Status.DECLINED,
+                "status_date": sent + timedelta(days=rng.randint(10, 80)),
+                "reason": reasons[index],
+            }
         elif index < declined + negotiating:
             offer |= {"status": Status.NEGOTIATING, "status_date": sent + timedelta(days=rng.randint(10, 60))}
         else:
@@ -298,7 +317,9 @@ def _continue_after_2018(plan: Plan, municipalities: list[Municipality]) -> None
             party = rng.choices([Party.OCMW, Party.GEMEENTE, Party.BOTH], weights=[6, 2, 1])[0]
             if plan.is_free(municipality, party, first):
                 _join(plan, municipality, rng.choices(forms, weights=[4, 2, 3, 2])[0], party, plan.day_between(first, last))
-        running = [p for p in plan.agreements if p.synthetic and p.end is None and p.start < first and p.municipality.exists_on(last)]
+        running = [
+            p for p in plan.agreements if p.synthetic and p.end is None and p.start < first and p.municipality.exists_on(last)
+        ]
         for planned in rng.sample(running, min(len(running), rng.randint(2, 4))):
             _end(planned, plan.day_between(first, last))
         without = [m for m in existing if not plan.running(m, last)]
@@ -333,9 +354,7 @@ def _fee(planned: Planned) -> Decimal | None:
     population = population_on(municipality=planned.municipality, on=planned.start)
     if population is None:
         return None
-    band = next(
-        (low, fee) for low, high, fee in reversed(ILLUSTRATIVE_TARIFF) if population.inhabitants >= low
-    )
+    band = next((low, fee) for low, high, fee in reversed(ILLUSTRATIVE_TARIFF) if population.inhabitants >= low)
     return Decimal(band[1])
 
 
@@ -391,7 +410,9 @@ def ensure_upcoming_consultation_days(*, today: date) -> None:
     when nothing is planned any more, so partners always see upcoming zitdagen."""
     running = Agreement.objects.in_force_on(today).filter(form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
     idle = running.exclude(consultation_days__date__gte=today)
-    days = [_first_tuesday(today.year + (today.month + offset - 1) // 12, (today.month + offset - 1) % 12 + 1) for offset in (1, 2, 3)]
+    days = [
+        _first_tuesday(today.year + (today.month + offset - 1) // 12, (today.month + offset - 1) % 12 + 1) for offset in (1, 2, 3)
+    ]
     ConsultationDay.objects.bulk_create(
         ConsultationDay(agreement=agreement, date=day, hours="9-12 uur")
         for agreement in idle

@@ -47,7 +47,12 @@ def ensure_open_session(*, today: date) -> None:
 
 
 def _historic_sessions() -> int:
-    ocmws = {org.municipality.nis_code: org for org in Organisation.objects.filter(kind=Organisation.Kind.OCMW, municipality__valid_from__isnull=True).select_related("municipality")}
+    ocmws = {
+        org.municipality.nis_code: org
+        for org in Organisation.objects.filter(kind=Organisation.Kind.OCMW, municipality__valid_from__isnull=True).select_related(
+            "municipality"
+        )
+    }
     path = settings.FIXTURES_DIR / "demo" / "trainings_2014_2016.csv"
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -68,7 +73,9 @@ def _historic_sessions() -> int:
 def _synthetic_sessions(rng: random.Random) -> int:
     modules = list(Module.objects.order_by("position"))
     ocmws = list(Organisation.objects.filter(kind=Organisation.Kind.OCMW).select_related("municipality").order_by("pk"))
-    days = [date(year, 1, 15) + timedelta(days=rng.randint(0, 320)) for year in range(2017, 2026) for _ in range(rng.randint(10, 16))]
+    days = [
+        date(year, 1, 15) + timedelta(days=rng.randint(0, 320)) for year in range(2017, 2026) for _ in range(rng.randint(10, 16))
+    ]
     days += [date(2027, month, 10) for month in (1, 2, 3)]
     sessions, chosen_modules, registrations = [], [], []
     for day in sorted(days):

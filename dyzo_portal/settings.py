@@ -47,9 +47,7 @@ DEBUG = env_flag("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not DEBUG and SECRET_KEY in {"", DEVELOPMENT_SECRET_KEY}:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a secret value when DEBUG is off."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set to a secret value when DEBUG is off.")
 SECRET_KEY = SECRET_KEY or DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")

@@ -34,11 +34,16 @@ def is_partner_admin(user, organisation: Organisation | None = None) -> bool:
 
 
 def invitation_path(user) -> str:
-    return reverse("portal:accept_invitation", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": invitation_tokens.make_token(user)})
+    return reverse(
+        "portal:accept_invitation",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": invitation_tokens.make_token(user)},
+    )
 
 
 @transaction.atomic
-def invite_member(*, organisation: Organisation, first_name: str, last_name: str, email: str, role: str, invited_by, site_url: str) -> Membership:
+def invite_member(
+    *, organisation: Organisation, first_name: str, last_name: str, email: str, role: str, invited_by, site_url: str
+) -> Membership:
     """Create the colleague's account and membership and e-mail them the link; all or nothing.
 
     The e-mail address is the user name they sign in with. Inviting someone whose invitation is
@@ -49,7 +54,9 @@ def invite_member(*, organisation: Organisation, first_name: str, last_name: str
     email = email.strip().lower()
     user = get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
     if user is not None and not _invited_to(user, organisation):
-        raise ValidationError(_("Er bestaat al een account met dit e-mailadres. Vraag Dyzo om het aan uw organisatie te koppelen."))
+        raise ValidationError(
+            _("Er bestaat al een account met dit e-mailadres. Vraag Dyzo om het aan uw organisatie te koppelen.")
+        )
     user = user or get_user_model()(username=email, email=email)
     user.first_name, user.last_name = first_name.strip(), last_name.strip()
     user.set_unusable_password()
@@ -95,9 +102,10 @@ def deactivate_member(*, membership: Membership, by) -> None:
     if user == by:
         raise ValidationError(_("U kunt uw eigen account niet deactiveren."))
     if user.is_staff or user.memberships.exclude(organisation=membership.organisation).exists():
-        raise ValidationError(_("Deze account hoort ook bij Dyzo of bij een andere organisatie; vraag Dyzo om hem te deactiveren."))
+        raise ValidationError(
+            _("Deze account hoort ook bij Dyzo of bij een andere organisatie; vraag Dyzo om hem te deactiveren.")
+        )
     if not user.is_active:
         raise ValidationError(_("Deze account is al gedeactiveerd."))
     user.is_active = False
     user.save(update_fields=["is_active"])
-

@@ -9,7 +9,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.templatetags.dyzo_format import grouped
 from partnerships import services
-from partnerships.admin_import import import_urls
 from partnerships.admin_filters import (
     CurrentStatusFilter,
     InForceOnFilter,
@@ -17,6 +16,7 @@ from partnerships.admin_filters import (
     PopulationBandFilter,
     latest_population,
 )
+from partnerships.admin_import import import_urls
 from partnerships.models import (
     Agreement,
     ConsultationDay,
@@ -143,7 +143,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         )
         add_url = reverse("admin:partnerships_agreement_add")
         return format_html(
-            '<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>'
+            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>"
             '<p><a class="addlink" href="{}?municipality={}&amp;party={}">{}</a></p>',
             _("vorm"),
             _("partij"),

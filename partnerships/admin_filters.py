@@ -46,9 +46,7 @@ class PeriodFilter(admin.SimpleListFilter):
 
 
 def latest_population():
-    return Subquery(
-        Population.objects.filter(municipality=OuterRef("pk")).order_by("-year").values("inhabitants")[:1]
-    )
+    return Subquery(Population.objects.filter(municipality=OuterRef("pk")).order_by("-year").values("inhabitants")[:1])
 
 
 class PopulationBandFilter(admin.SimpleListFilter):

@@ -89,8 +89,18 @@ class AgreementSerializer(serializers.ModelSerializer):
     class Meta:
         model = Agreement
         fields = [
-            "id", "municipality", "party", "form", "start_date", "end_date", "signed_on", "annual_fee",
-            "consultation_schedule", "consultation_place", "notes", "is_synthetic",
+            "id",
+            "municipality",
+            "party",
+            "form",
+            "start_date",
+            "end_date",
+            "signed_on",
+            "annual_fee",
+            "consultation_schedule",
+            "consultation_place",
+            "notes",
+            "is_synthetic",
         ]
 
 
@@ -135,7 +145,17 @@ def store_through_service(agreement: Agreement) -> Agreement:
 class OutreachSerializer(serializers.ModelSerializer):
     class Meta:
         model = Outreach
-        fields = ["id", "organisation", "sent_on", "status", "status_date", "decline_reason", "decline_explanation", "follow_up_on", "notes"]
+        fields = [
+            "id",
+            "organisation",
+            "sent_on",
+            "status",
+            "status_date",
+            "decline_reason",
+            "decline_explanation",
+            "follow_up_on",
+            "notes",
+        ]
 
 
 class OutreachViewSet(CachedListMixin, viewsets.ModelViewSet):

@@ -161,9 +161,7 @@ def _overlaps(row: AgreementRow, stored: list[Agreement], earlier_rows: list[Agr
         for agreement in stored
         if overlap(row, agreement)
     ]
-    problems += [
-        _("overlapt met regel %(line)s") % {"line": other.line} for other in earlier_rows if overlap(row, other)
-    ]
+    problems += [_("overlapt met regel %(line)s") % {"line": other.line} for other in earlier_rows if overlap(row, other)]
     return problems
 
 

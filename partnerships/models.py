@@ -49,9 +49,7 @@ class Municipality(models.Model):
     nis_code = models.CharField(_("NIS-code"), max_length=5, validators=[nis_code_validator])
     name_nl = models.CharField(_("naam"), max_length=100)
     name_fr = models.CharField(_("Franse naam"), max_length=100, blank=True)
-    province = models.ForeignKey(
-        Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("provincie")
-    )
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="municipalities", verbose_name=_("provincie"))
     arrondissement = models.CharField(_("arrondissement"), max_length=100, blank=True)
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
@@ -314,13 +312,11 @@ class Agreement(models.Model):
                 name="agreement_end_not_before_start",
             ),
             models.CheckConstraint(
-                condition=Q(annual_fee__isnull=True)
-                | Q(form__in=["overeenkomst_met_zitdag", "overeenkomst_zonder_zitdag"]),
+                condition=Q(annual_fee__isnull=True) | Q(form__in=["overeenkomst_met_zitdag", "overeenkomst_zonder_zitdag"]),
                 name="agreement_fee_only_for_subscriptions",
             ),
             models.CheckConstraint(
-                condition=(Q(consultation_schedule="") & Q(consultation_place=""))
-                | Q(form="overeenkomst_met_zitdag"),
+                condition=(Q(consultation_schedule="") & Q(consultation_place="")) | Q(form="overeenkomst_met_zitdag"),
                 name="agreement_consultation_day_only_with_zitdag",
             ),
         ]
@@ -432,7 +428,9 @@ class ConsultationDayQuerySet(models.QuerySet):
 class ConsultationDay(models.Model):
     """A planned zitdag of an agreement with zitdag: partners see the next ones on their dashboard."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="consultation_days", verbose_name=_("overeenkomst"))
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="consultation_days", verbose_name=_("overeenkomst")
+    )
     date = models.DateField(_("datum"))
     hours = models.CharField(_("uren"), max_length=50, blank=True, help_text=_("Bv. '9-12 uur'."))
 

@@ -109,15 +109,12 @@ def read_reference_data(fixtures_dir: Path) -> ReferenceData:
     populations = list(read_rows(fixtures_dir / "populations.csv", POPULATION_COLUMNS, parse_population))
     unknown = {row.municipality for row in populations} - municipalities.keys()
     if unknown:
-        raise ReferenceDataError(
-            _("Bevolkingscijfers voor onbekende gemeenten: %(keys)s.") % {"keys": describe(unknown)}
-        )
+        raise ReferenceDataError(_("Bevolkingscijfers voor onbekende gemeenten: %(keys)s.") % {"keys": describe(unknown)})
     counted = Counter((row.municipality, row.year) for row in populations)
     repeated = {key for (key, _year), times in counted.items() if times > 1}
     if repeated:
         raise ReferenceDataError(
-            _("Bevolkingscijfers staan meer dan eens per jaar in de fixtures voor: %(keys)s.")
-            % {"keys": describe(repeated)}
+            _("Bevolkingscijfers staan meer dan eens per jaar in de fixtures voor: %(keys)s.") % {"keys": describe(repeated)}
         )
     return ReferenceData(provinces, municipalities, populations)
 
@@ -345,9 +342,7 @@ def sync_populations(rows: list[PopulationRow], municipalities: dict[Municipalit
 def create_missing_organisations(municipalities: Iterable[Municipality]) -> int:
     """A gemeente and an OCMW per period; existing ones keep the contact data staff entered."""
     municipalities = list(municipalities)
-    existing = set(
-        Organisation.objects.filter(municipality__in=municipalities).values_list("kind", "municipality_id")
-    )
+    existing = set(Organisation.objects.filter(municipality__in=municipalities).values_list("kind", "municipality_id"))
     new = [
         Organisation(kind=kind, municipality=municipality, name=Organisation.default_name(kind, municipality))
         for municipality in municipalities

@@ -58,7 +58,11 @@ def invite(request):
         except ValidationError as error:
             form.add_error("email", error)
         else:
-            messages.success(request, _("%(email)s krijgt een e-mail met een link om een wachtwoord te kiezen.") % {"email": form.cleaned_data["email"]})
+            messages.success(
+                request,
+                _("%(email)s krijgt een e-mail met een link om een wachtwoord te kiezen.")
+                % {"email": form.cleaned_data["email"]},
+            )
             return redirect("portal:members")
     return render(request, "portal/invite.html", {"form": form, "organisation": organisation})
 
@@ -66,7 +70,9 @@ def invite(request):
 @partner_admin_required
 @require_POST
 def deactivate(request, membership_id: int):
-    membership = get_object_or_404(Membership.objects.managed_by(request.user).select_related("user", "organisation"), pk=membership_id)
+    membership = get_object_or_404(
+        Membership.objects.managed_by(request.user).select_related("user", "organisation"), pk=membership_id
+    )
     try:
         accounts.deactivate_member(membership=membership, by=request.user)
     except ValidationError as error:

@@ -10,6 +10,7 @@ from cases.selectors import suppressed
 from partnerships.models import Agreement
 from trainings.models import Registration
 
+
 def prorated_fee(agreement: Agreement, year: int) -> Decimal:
     first, last = date(year, 1, 1), date(year, 12, 31)
     start, end = max(agreement.start_date, first), min(agreement.end_date or last, last)

@@ -41,7 +41,11 @@ class RegistrationForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         colleague = self.fields["colleague"]
-        colleague.queryset = get_user_model().objects.filter(memberships__organisation=organisation, is_active=True).order_by("last_name", "first_name", "username")
+        colleague.queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation, is_active=True)
+            .order_by("last_name", "first_name", "username")
+        )
         colleague.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
     def clean(self):
@@ -62,13 +66,21 @@ def register(request, session_id: int):
         name = form.cleaned_data["participant"]
         try:
             registration = services.register(
-                session=session, name=name, function=form.cleaned_data["function"], organisation=organisation, registered_by=request.user
+                session=session,
+                name=name,
+                function=form.cleaned_data["function"],
+                organisation=organisation,
+                registered_by=request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             if registration.status == Registration.Status.WAITING:
-                messages.warning(request, _("De sessie is volzet: %(name)s staat op de wachtlijst en krijgt een plaats zodra iemand annuleert.") % {"name": name})
+                messages.warning(
+                    request,
+                    _("De sessie is volzet: %(name)s staat op de wachtlijst en krijgt een plaats zodra iemand annuleert.")
+                    % {"name": name},
+                )
             else:
                 messages.success(request, _("%(name)s is ingeschreven.") % {"name": name})
             return redirect("portal:trainings")
@@ -93,4 +105,8 @@ def cancel(request, registration_id: int):
 
 @partner_required
 def history(request):
-    return render(request, "portal/training_history.html", {"registrations": selectors.attendance_history(user=request.user, today=timezone.localdate())})
+    return render(
+        request,
+        "portal/training_history.html",
+        {"registrations": selectors.attendance_history(user=request.user, today=timezone.localdate())},
+    )

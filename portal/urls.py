@@ -1,8 +1,6 @@
 from django.urls import path
 
-from portal import member_views
-from portal import views
-from portal import training_views
+from portal import member_views, training_views, views
 
 app_name = "portal"
 

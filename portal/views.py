@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
+from cases.models import Approval, Case, Entrepreneur
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
-from cases.models import Approval, Case, Entrepreneur
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
 from portal.selectors import organisation_year
@@ -73,7 +73,9 @@ def _dashboard_content(request, today) -> str:
         if organisation.municipality.exists_on(today)
     ]
     agreements = Agreement.objects.visible_to(request.user).in_force_on(today).select_related("municipality")
-    consultation_days = ConsultationDay.objects.visible_to(request.user).filter(date__gte=today).select_related("agreement__municipality")
+    consultation_days = (
+        ConsultationDay.objects.visible_to(request.user).filter(date__gte=today).select_related("agreement__municipality")
+    )
     context = {
         "statuses": statuses,
         "agreements": agreements,
@@ -104,7 +106,9 @@ def case_report(request, case_id: int, version: int):
     case = get_object_or_404(Case.objects.visible_to(request.user), pk=case_id)
     report = get_object_or_404(case.reports, version=version)
     case_services.log_access(user=request.user, case=case, action=f"rapport v{version} gedownload (partner)", path=request.path)
-    return FileResponse(report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf")
+    return FileResponse(
+        report.file.open("rb"), as_attachment=True, content_type="application/pdf", filename=f"dossier-{case.pk}-v{version}.pdf"
+    )
 
 
 class ReferralForm(forms.Form):
@@ -122,7 +126,9 @@ def new_referral(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         entrepreneur = case_services.save_entrepreneur(
-            entrepreneur=Entrepreneur(name=data["name"], email=data["email"], phone=data["phone"], municipality=organisation.municipality)
+            entrepreneur=Entrepreneur(
+                name=data["name"], email=data["email"], phone=data["phone"], municipality=organisation.municipality
+            )
         )
         case = case_services.open_case(
             entrepreneur=entrepreneur,

@@ -46,29 +46,40 @@ def _sentence(figure: Figure, params: Params) -> str:
             return _(
                 "Op %(day)s werken %(total)s Vlaamse gemeenten samen met Dyzo: %(agreement)s met een overeenkomst, "
                 "%(per_case)s met betaling per case en %(remote)s telefonisch of per mail."
-            ) % {"day": _day(params), "total": total["total"], "agreement": total["agreement"], "per_case": total["per_case"], "remote": total["remote_advice"]}
-        case "agreement-parties":
-            return _("Van de %(total)s overeenkomsten zijn er %(gemeente)s met de gemeente, %(ocmw)s met het OCMW en %(both)s met beide.") % {
-                "total": total["total"], "gemeente": total["gemeente"], "ocmw": total["ocmw"], "both": total["both"]
+            ) % {
+                "day": _day(params),
+                "total": total["total"],
+                "agreement": total["agreement"],
+                "per_case": total["per_case"],
+                "remote": total["remote_advice"],
             }
+        case "agreement-parties":
+            return _(
+                "Van de %(total)s overeenkomsten zijn er %(gemeente)s met de gemeente, %(ocmw)s met het OCMW en %(both)s met beide."
+            ) % {"total": total["total"], "gemeente": total["gemeente"], "ocmw": total["ocmw"], "both": total["both"]}
         case "non-cooperating-by-province":
-            return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {"day": _day(params), "total": total["total"]}
+            return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {
+                "day": _day(params),
+                "total": total["total"],
+            }
         case "decline-reasons":
             reasons = [row["reason"].lower() for row in rows[:3]]
             return _("De meest gehoorde redenen zijn: %(reasons)s.") % {"reasons": "; ".join(reasons) or _("geen")}
         case "agreements-list":
             with_day = sum(1 for row in rows if "met zitdag" in str(row["agreement"]))
-            return _("Op %(day)s heeft Dyzo met %(count)s lokale besturen een globaal samenwerkingsakkoord, waarvan %(with_day)s met zitdag.") % {
-                "day": _day(params), "count": len(rows), "with_day": with_day
-            }
+            return _(
+                "Op %(day)s heeft Dyzo met %(count)s lokale besturen een globaal samenwerkingsakkoord, waarvan %(with_day)s met zitdag."
+            ) % {"day": _day(params), "count": len(rows), "with_day": with_day}
         case "per-case-first-use":
             names = get_text_list([row["municipality"] for row in rows], _("en"))
-            return _("In %(year)s deden %(count)s OCMW's voor het eerst een beroep op Dyzo via een vergoeding per dossier: %(names)s.") % {
-                "year": params.end_year, "count": len(rows), "names": names
-            }
+            return _(
+                "In %(year)s deden %(count)s OCMW's voor het eerst een beroep op Dyzo via een vergoeding per dossier: %(names)s."
+            ) % {"year": params.end_year, "count": len(rows), "names": names}
         case "trainings":
             return _("In %(from)s–%(to)s gaf Dyzo %(sessions)s opleidingen voor in totaal %(participants)s deelnemers.") % {
-                "from": params.start_year, "to": params.end_year, "sessions": len(rows) - 1,
+                "from": params.start_year,
+                "to": params.end_year,
+                "sessions": len(rows) - 1,
                 "participants": number_format(total["participants"], force_grouping=True),
             }
         case "module-ranking":
@@ -76,17 +87,21 @@ def _sentence(figure: Figure, params: Params) -> str:
         case "referrals":
             referred = sum(row["total"] for row in rows)
             return _("In %(from)s–%(to)s werden %(count)s dossiers doorverwezen naar het OCMW.") % {
-                "from": params.start_year, "to": params.end_year, "count": referred
+                "from": params.start_year,
+                "to": params.end_year,
+                "count": referred,
             }
         case "funding":
             amounts = [
-                _("%(amount)s euro in %(year)s") % {"amount": number_format(row["amount"], decimal_pos=0, force_grouping=True), "year": row["year"]}
+                _("%(amount)s euro in %(year)s")
+                % {"amount": number_format(row["amount"], decimal_pos=0, force_grouping=True), "year": row["year"]}
                 for row in rows
             ]
             return _("Dyzo ontving %(amounts)s.") % {"amounts": get_text_list(amounts, _("en")) or _("geen steun")}
         case "coverage":
             return _("%(count)s lokale besturen (%(percentage)s%% van het totaal) werken samen met Dyzo.") % {
-                "count": total["cooperating"], "percentage": total["percentage"]
+                "count": total["cooperating"],
+                "percentage": total["percentage"],
             }
     return ""
 
@@ -129,8 +144,14 @@ def snapshot(*, question_set: QuestionSet, on: date) -> dict:
 
 @transaction.atomic
 def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
-    frozen = FrozenAnswer(question_set=question_set, reference_date=on, figures=snapshot(question_set=question_set, on=on), created_by=by)
-    frozen.pdf.save(f"antwoord-{question_set.slug}-{on.isoformat()}.pdf", ContentFile(answer_pdf(question_set=question_set, on=on)), save=False)
+    frozen = FrozenAnswer(
+        question_set=question_set, reference_date=on, figures=snapshot(question_set=question_set, on=on), created_by=by
+    )
+    frozen.pdf.save(
+        f"antwoord-{question_set.slug}-{on.isoformat()}.pdf",
+        ContentFile(answer_pdf(question_set=question_set, on=on)),
+        save=False,
+    )
     frozen.save()
     return frozen
 

@@ -17,12 +17,11 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, PayerLine
-from cases.selectors import suppressed, referrals_per_year_and_province
+from cases.selectors import referrals_per_year_and_province, suppressed
 from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, PROVINCE_TOTAL_LABEL, cooperation_by_province, cooperation_statuses
 from reports.models import Funding
 from trainings import selectors as trainings
-
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _years(params: Params) -> str:
 
 def _with_total(rows: list[dict], label_key: str, keys: list[str]) -> list[dict]:
     total = {label_key: _(PROVINCE_TOTAL_LABEL), **{key: sum(row[key] for row in rows) for key in keys}}
-    return rows + [total]
+    return [*rows, total]
 
 
 def cooperation_by_province_figure(params: Params) -> Figure:
@@ -100,7 +99,13 @@ def agreement_parties(params: Params) -> Figure:
     return Figure(
         "agreement-parties",
         _("Met wie Dyzo een overeenkomst heeft"),
-        [("province", _("Provincie")), ("gemeente", _("Gemeente")), ("ocmw", _("OCMW")), ("both", _("Beide")), ("total", _("Totaal"))],
+        [
+            ("province", _("Provincie")),
+            ("gemeente", _("Gemeente")),
+            ("ocmw", _("OCMW")),
+            ("both", _("Beide")),
+            ("total", _("Totaal")),
+        ],
         rows,
         _on(params),
     )
@@ -118,8 +123,13 @@ OUTREACH_FIGURE = {
 def non_cooperating_by_province(params: Params) -> Figure:
     """Municipalities without cooperation, by where Dyzo's latest offer stood: one query, counted per province."""
     keys = ["no_offer", "no_answer", "negotiating", "declined", "total"]
-    rows = {province: {"province": province, **dict.fromkeys(keys, 0)} for province in Province.objects.values_list("name_nl", flat=True)}
-    statuses = cooperation_statuses(on=params.on).filter(status_form=NO_COOPERATION).values_list("province__name_nl", "outreach_status")
+    rows = {
+        province: {"province": province, **dict.fromkeys(keys, 0)}
+        for province in Province.objects.values_list("name_nl", flat=True)
+    }
+    statuses = (
+        cooperation_statuses(on=params.on).filter(status_form=NO_COOPERATION).values_list("province__name_nl", "outreach_status")
+    )
     for province, outreach_status in statuses:
         rows[province][OUTREACH_FIGURE[outreach_status]] += 1
         rows[province]["total"] += 1
@@ -208,7 +218,12 @@ def trainings_figure(params: Params) -> Figure:
     return Figure(
         "trainings",
         _("Opleidingen"),
-        [("date", _("Datum")), ("organiser", _("Inrichter")), ("target_group", _("Doelgroep")), ("participants", _("Aantal deelnemers"))],
+        [
+            ("date", _("Datum")),
+            ("organiser", _("Inrichter")),
+            ("target_group", _("Doelgroep")),
+            ("participants", _("Aantal deelnemers")),
+        ],
         rows,
         _years(params),
     )
@@ -219,7 +234,13 @@ def module_ranking(params: Params) -> Figure:
     return Figure(
         "module-ranking",
         _("Opleidingsmodules in volgorde van belangrijkheid"),
-        [("year", _("Jaar")), ("rank", _("Rang")), ("name", _("Module")), ("sessions", _("Sessies")), ("participants", _("Deelnemers"))],
+        [
+            ("year", _("Jaar")),
+            ("rank", _("Rang")),
+            ("name", _("Module")),
+            ("sessions", _("Sessies")),
+            ("participants", _("Deelnemers")),
+        ],
         rows,
         _years(params),
     )
@@ -308,7 +329,13 @@ def revenue(params: Params) -> Figure:
     return Figure(
         "revenue",
         _("Inkomsten uit lokale besturen"),
-        [("year", _("Jaar")), ("province", _("Provincie")), ("subscriptions", _("Abonnementen")), ("per_case", _("Per dossier")), ("total", _("Totaal"))],
+        [
+            ("year", _("Jaar")),
+            ("province", _("Provincie")),
+            ("subscriptions", _("Abonnementen")),
+            ("per_case", _("Per dossier")),
+            ("total", _("Totaal")),
+        ],
         rows,
         _years(params),
     )
@@ -317,7 +344,9 @@ def revenue(params: Params) -> Figure:
 def cases_by_municipality(params: Params) -> Figure:
     """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised."""
     counts = (
-        Case.objects.filter(opened_on__year__gte=params.start_year, opened_on__year__lte=params.end_year, municipality__isnull=False)
+        Case.objects.filter(
+            opened_on__year__gte=params.start_year, opened_on__year__lte=params.end_year, municipality__isnull=False
+        )
         .values(municipality_name=F("municipality__name_nl"), province=F("municipality__province__name_nl"))
         .annotate(cases=Count("pk"))
         .order_by("province", "municipality_name")

@@ -71,7 +71,11 @@ def shapes(vintage: str) -> tuple[tuple[Shape, ...], float]:
         for index in ring:
             arc = arcs[index] if index >= 0 else arcs[~index][::-1]
             points.extend(arc if not points else arc[1:])
-        return "M" + "L".join(f"{(lon - min_lon) * squeeze * factor:.1f},{(max_lat - lat) * factor:.1f}" for lon, lat in points) + "Z"
+        return (
+            "M"
+            + "L".join(f"{(lon - min_lon) * squeeze * factor:.1f},{(max_lat - lat) * factor:.1f}" for lon, lat in points)
+            + "Z"
+        )
 
     result = []
     for geometry in geometries:
@@ -95,7 +99,9 @@ def map_svg(*, on: date) -> str:
     paths = []
     for shape in drawn:
         if shape.region == BRUSSELS:
-            paths.append(f'<path d="{shape.path}" fill="{BRUSSELS_COLOUR}" class="brussels"><title>{escape(shape.name)}</title></path>')
+            paths.append(
+                f'<path d="{shape.path}" fill="{BRUSSELS_COLOUR}" class="brussels"><title>{escape(shape.name)}</title></path>'
+            )
             continue
         status = statuses.get(shape.nis_code, NO_COOPERATION)
         counts[status] += 1
@@ -122,5 +128,5 @@ def map_svg(*, on: date) -> str:
         f'font-family="DejaVu Sans, sans-serif" font-size="15">'
         f"<title>{title}</title>"
         f'<g stroke="#444" stroke-width="0.5" stroke-linejoin="round">{"".join(paths)}</g>'
-        f'<g>{"".join(legend)}</g></svg>'
+        f"<g>{''.join(legend)}</g></svg>"
     )

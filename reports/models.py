@@ -52,7 +52,7 @@ class Question(models.Model):
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.TextField(_("vraag"))
     figures = models.JSONField(
-        _("cijfers"), default=list, blank=True, help_text=_("Namen van de cijfers die het antwoord toont, bv. [\"coverage\"].")
+        _("cijfers"), default=list, blank=True, help_text=_('Namen van de cijfers die het antwoord toont, bv. ["coverage"].')
     )
     free_answer = models.TextField(_("vrij antwoord"), blank=True, help_text=_("Voor beleidsvragen zonder cijfers."))
     history = HistoricalRecords()

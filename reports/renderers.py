@@ -45,7 +45,9 @@ class CellFormat:
         self.thousands = get_format("THOUSAND_SEPARATOR")
         short_date = get_format("SHORT_DATE_FORMAT")
         simple = all(char in STRFTIME_OF_FORMAT_CHAR or not char.isalpha() for char in short_date)
-        self.strftime = "".join(STRFTIME_OF_FORMAT_CHAR.get(char, char.replace("%", "%%")) for char in short_date) if simple else None
+        self.strftime = (
+            "".join(STRFTIME_OF_FORMAT_CHAR.get(char, char.replace("%", "%%")) for char in short_date) if simple else None
+        )
 
     def __call__(self, key: str, value) -> str:
         if value is None:

@@ -55,7 +55,11 @@ def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
 @reports_access
 def index(request):
     form = ReportFilter(request.GET or None)
-    return render(request, "reports/index.html", {"form": form, "figures": FIGURES, "question_sets": QuestionSet.objects.all(), "query": request.GET.urlencode()})
+    return render(
+        request,
+        "reports/index.html",
+        {"form": form, "figures": FIGURES, "question_sets": QuestionSet.objects.all(), "query": request.GET.urlencode()},
+    )
 
 
 @reports_access
@@ -71,7 +75,9 @@ def figure_page(request, name: str):
         def rendered():
             return renderers.render(compute(name, form.params()).for_province(province), fmt)
 
-        return _download(cached_pdf("figure", name, form.params(), province, render=rendered) if fmt == "pdf" else rendered(), fmt, name)
+        return _download(
+            cached_pdf("figure", name, form.params(), province, render=rendered) if fmt == "pdf" else rendered(), fmt, name
+        )
     title, content = cached(request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name))
     return render(request, "reports/figure.html", {"title": title, "content": content})
 

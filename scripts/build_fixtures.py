@@ -48,9 +48,9 @@ MAPS = {
 
 PROVINCE_ORDER = ("Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen")
 EXPECTED_COUNTS = {
-    date(2018, 12, 31): dict(zip(PROVINCE_ORDER, (70, 44, 65, 65, 64))),
-    date(2019, 1, 1): dict(zip(PROVINCE_ORDER, (69, 42, 60, 65, 64))),
-    date(2025, 1, 1): dict(zip(PROVINCE_ORDER, (67, 38, 55, 63, 62))),
+    date(2018, 12, 31): dict(zip(PROVINCE_ORDER, (70, 44, 65, 65, 64), strict=True)),
+    date(2019, 1, 1): dict(zip(PROVINCE_ORDER, (69, 42, 60, 65, 64), strict=True)),
+    date(2025, 1, 1): dict(zip(PROVINCE_ORDER, (67, 38, 55, 63, 62), strict=True)),
 }
 
 DERIVED_POPULATION_YEAR = 2020
@@ -160,11 +160,29 @@ def write_fixtures(periods: list[Period], source: Path) -> None:
     write_csv(FIXTURES_DIR / "provinces.csv", ["nis_code", "name_nl", "name_fr"], sorted(PROVINCES.values()))
     write_csv(
         FIXTURES_DIR / "municipalities.csv",
-        ["nis_code", "name_nl", "name_fr", "province_nis", "arrondissement", "valid_from", "valid_to",
-         "successor_nis", "successor_valid_from"],
         [
-            [p.nis_code, p.name_nl, p.name_fr, p.province[0], p.arrondissement, iso(p.valid_from), iso(p.valid_to),
-             p.successor.nis_code if p.successor else "", iso(p.successor.valid_from) if p.successor else ""]
+            "nis_code",
+            "name_nl",
+            "name_fr",
+            "province_nis",
+            "arrondissement",
+            "valid_from",
+            "valid_to",
+            "successor_nis",
+            "successor_valid_from",
+        ],
+        [
+            [
+                p.nis_code,
+                p.name_nl,
+                p.name_fr,
+                p.province[0],
+                p.arrondissement,
+                iso(p.valid_from),
+                iso(p.valid_to),
+                p.successor.nis_code if p.successor else "",
+                iso(p.successor.valid_from) if p.successor else "",
+            ]
             for p in periods
         ],
     )

@@ -9,11 +9,10 @@ from django.db.models import F
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cases.models import Case, Entrepreneur
 from core.roles import COORDINATOR_GROUP
 from core.security import requires_two_factor
-
 from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
-from cases.models import Case, Entrepreneur
 from trainings.models import Registration, TrainingSession
 
 

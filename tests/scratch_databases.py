@@ -26,7 +26,11 @@ class ScratchDatabases:
     def _on_server(self, statement: str) -> None:
         db = connection.settings_dict
         server = psycopg2.connect(
-            dbname="postgres", user=db["USER"], password=db["PASSWORD"] or None, host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432
+            dbname="postgres",
+            user=db["USER"],
+            password=db["PASSWORD"] or None,
+            host=db["HOST"] or "127.0.0.1",
+            port=db["PORT"] or 5432,
         )
         server.autocommit = True
         with server.cursor() as cursor:

@@ -17,7 +17,15 @@ from cases.models import Activity, Case, CaseReport, Referral
 from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from partnerships.models import Membership, Organisation, Outreach
 from reports.models import FrozenAnswer, QuestionSet
-from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality, sign_in
+from tests.factories import (
+    AgreementFactory,
+    CaseFactory,
+    RegistrationFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    municipality,
+    sign_in,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -143,7 +151,9 @@ def world(settings, tmp_path):
     case = CaseFactory(referring_organisation=gent, funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
     report = CaseReport(case=case, version=1)
     report.file.save("r.pdf", ContentFile(b"%PDF-1.7"), save=True)
-    frozen = FrozenAnswer(question_set=QuestionSet.objects.get(slug="samenwerking"), reference_date=datetime.date(2018, 12, 31), figures={})
+    frozen = FrozenAnswer(
+        question_set=QuestionSet.objects.get(slug="samenwerking"), reference_date=datetime.date(2018, 12, 31), figures={}
+    )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
     users = {
         "staff": UserFactory(username="staff", is_staff=True),
@@ -178,7 +188,9 @@ def world(settings, tmp_path):
         "outreach-detail": {"pk": Outreach.objects.create(organisation=gent, sent_on=datetime.date(2018, 1, 1)).pk},
         "case-detail": {"pk": case.pk},
         "activity-detail": {"pk": Activity.objects.create(case=case, kind="contact", date=datetime.date(2020, 3, 2)).pk},
-        "referral-detail": {"pk": Referral.objects.create(case=case, ocmw=gent, referred_on=datetime.date(2020, 3, 3), reason="x").pk},
+        "referral-detail": {
+            "pk": Referral.objects.create(case=case, ocmw=gent, referred_on=datetime.date(2020, 3, 3), reason="x").pk
+        },
         "trainingsession-detail": {"pk": session.pk},
         "registration-detail": {"pk": registration.pk},
         "portal:training_register": {"session_id": session.pk},

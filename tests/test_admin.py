@@ -101,9 +101,15 @@ def test_staff_plan_the_zitdagen_of_an_agreement_with_zitdag(staff_client):
     staff_client.post(
         reverse("admin:partnerships_agreement_add"),
         {
-            "municipality": gent.pk, "party": "ocmw", "form": "overeenkomst_met_zitdag", "start_date": "01/01/2026",
-            "consultation_schedule": "eerste dinsdag", "consultation_days-TOTAL_FORMS": 1, "consultation_days-INITIAL_FORMS": 0,
-            "consultation_days-0-date": "02/02/2027", "consultation_days-0-hours": "9-12 uur",
+            "municipality": gent.pk,
+            "party": "ocmw",
+            "form": "overeenkomst_met_zitdag",
+            "start_date": "01/01/2026",
+            "consultation_schedule": "eerste dinsdag",
+            "consultation_days-TOTAL_FORMS": 1,
+            "consultation_days-INITIAL_FORMS": 0,
+            "consultation_days-0-date": "02/02/2027",
+            "consultation_days-0-hours": "9-12 uur",
         },
     )
 
@@ -127,15 +133,21 @@ def test_the_offer_pdf_shows_the_three_options_and_the_suggested_fee(staff_clien
     TariffBandFactory(min_population=0, max_population=20_000, annual_fee=1250, is_illustrative=True)
     aartselaar = municipality("11001")
 
-    response = staff_client.get(
-        reverse("admin:partnerships_municipality_offer", args=[aartselaar.pk]), {"op": "2018-06-01"}
-    )
+    response = staff_client.get(reverse("admin:partnerships_municipality_offer", args=[aartselaar.pk]), {"op": "2018-06-01"})
 
     pdf = tmp_path / "aanbod.pdf"
     pdf.write_bytes(response.content)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert response["Content-Type"] == "application/pdf"
-    for expected in ["Aartselaar", "Advies op afstand", "Samenwerking per dossier", "Jaarabonnement", "14.304", "€ 1.250,00", "Illustratief"]:
+    for expected in [
+        "Aartselaar",
+        "Advies op afstand",
+        "Samenwerking per dossier",
+        "Jaarabonnement",
+        "14.304",
+        "€ 1.250,00",
+        "Illustratief",
+    ]:
         assert expected in text
 
 

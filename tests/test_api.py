@@ -10,8 +10,16 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from partnerships.models import Agreement, Membership, Organisation
-from tests.factories import AgreementFactory, CaseFactory, OutreachFactory, TrainingSessionFactory, UserFactory, municipality, staff_user
+from partnerships.models import Membership, Organisation
+from tests.factories import (
+    AgreementFactory,
+    CaseFactory,
+    OutreachFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    municipality,
+    staff_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +72,9 @@ def test_agreements_filter_on_the_date_they_are_in_force():
     AgreementFactory(municipality=municipality("44021"), end_date=datetime.date(2016, 12, 31))
     staff = staff_user("staff")
 
-    counts = [client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")]
+    counts = [
+        client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")
+    ]
 
     assert counts == [1, 0]
 

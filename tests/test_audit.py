@@ -21,7 +21,13 @@ def test_a_referral_shows_who_changed_its_outcome(staff_client):
     ocmw = OrganisationFactory(municipality=municipality("44021"), kind="ocmw")
     referral = Referral.objects.create(case=CaseFactory(), ocmw=ocmw, referred_on=datetime.date(2024, 3, 1), reason="Schuldhulp")
     url = reverse("admin:cases_referral_change", args=[referral.pk])
-    data = {"case": referral.case_id, "ocmw": ocmw.pk, "referred_on": "01/03/2024", "reason": "Schuldhulp", "outcome": "toegekend"}
+    data = {
+        "case": referral.case_id,
+        "ocmw": ocmw.pk,
+        "referred_on": "01/03/2024",
+        "reason": "Schuldhulp",
+        "outcome": "toegekend",
+    }
     staff_client.post(url, data)
 
     history = staff_client.get(reverse("admin:cases_referral_history", args=[referral.pk])).text
@@ -32,8 +38,10 @@ def test_a_referral_shows_who_changed_its_outcome(staff_client):
 
 def test_a_case_links_to_its_referrals_own_page(staff_client):
     referral = Referral.objects.create(
-        case=CaseFactory(), ocmw=OrganisationFactory(municipality=municipality("44021"), kind="ocmw"),
-        referred_on=datetime.date(2024, 3, 1), reason="Schuldhulp",
+        case=CaseFactory(),
+        ocmw=OrganisationFactory(municipality=municipality("44021"), kind="ocmw"),
+        referred_on=datetime.date(2024, 3, 1),
+        reason="Schuldhulp",
     )
 
     page = staff_client.get(reverse("admin:cases_case_change", args=[referral.case_id])).text

@@ -25,9 +25,7 @@ print(json.dumps({name: json.loads((folder / name).read_text()) for name in sys.
 
 def manage(url: str, *args: str) -> str:
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -37,7 +35,10 @@ def snapshot(url: str) -> tuple[list, dict]:
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "dyzo_portal.settings"}
     figures = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + FIGURE_SNAPSHOT, *FIGURES],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert figures.returncode == 0, figures.stderr
     return json.loads(manage(url, "dumpdata", "--all")), json.loads(figures.stdout)

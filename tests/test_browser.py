@@ -21,7 +21,13 @@ from demo.accounts import demo_totp_code
 from tests.scratch_databases import ScratchDatabases
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 SECOND_PARTNER = """
 from django.contrib.auth import get_user_model
@@ -51,7 +57,12 @@ def portal(tmp_path_factory):
         for command in (["migrate", "--noinput"], ["load_demo_data"], ["shell", "-c", SECOND_PARTNER]):
             subprocess.run([*manage, *command, "-v", "0"], env=env, check=True, capture_output=True)
         port = free_port()
-        server = subprocess.Popen([*manage, "runserver", "--noreload", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         url = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
@@ -108,9 +119,25 @@ def test_five_wrong_passwords_lock_the_sign_in(browser, portal):
 def test_pages_break_no_rule_of_the_content_security_policy(browser, portal, staff):
     violations = []
     pages = {
-        signed_in(browser, portal, "ocmw.gent", "gent-demo-2026"): ["/partner/", "/partner/dossiers/", "/partner/dossiers/nieuw/", "/partner/jaaroverzicht/"],
-        signed_in(browser, portal, "beleid", "beleid-demo-2026"): ["/rapporten/", "/rapporten/kaart/?op=2018-12-31", "/rapporten/antwoord/samenwerking/?op=2018-12-31"],
-        staff: ["/admin/", "/admin/partnerships/agreement/", "/admin/partnerships/agreement/add/", "/dossiers/", "/hulp/", "/api/docs/"],
+        signed_in(browser, portal, "ocmw.gent", "gent-demo-2026"): [
+            "/partner/",
+            "/partner/dossiers/",
+            "/partner/dossiers/nieuw/",
+            "/partner/jaaroverzicht/",
+        ],
+        signed_in(browser, portal, "beleid", "beleid-demo-2026"): [
+            "/rapporten/",
+            "/rapporten/kaart/?op=2018-12-31",
+            "/rapporten/antwoord/samenwerking/?op=2018-12-31",
+        ],
+        staff: [
+            "/admin/",
+            "/admin/partnerships/agreement/",
+            "/admin/partnerships/agreement/add/",
+            "/dossiers/",
+            "/hulp/",
+            "/api/docs/",
+        ],
     }
     for page, paths in pages.items():
         page.on("console", lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None)
@@ -178,7 +205,9 @@ def test_policy_staff_download_the_2018_parliamentary_answer(browser, portal):
     page.goto(f"{portal}/rapporten/antwoord/samenwerking/?op=2018-12-31")
 
     with page.expect_download() as download:
-        page.evaluate("() => { const a = document.querySelector('a[href*=\"formaat=pdf\"]'); a.setAttribute('download', ''); a.click(); }")
+        page.evaluate(
+            "() => { const a = document.querySelector('a[href*=\"formaat=pdf\"]'); a.setAttribute('download', ''); a.click(); }"
+        )
 
     text = subprocess.run(["pdftotext", "-layout", download.value.path(), "-"], capture_output=True, text=True, check=True).stdout
     assert "Op 31/12/2018 werken 149 Vlaamse gemeenten samen met Dyzo" in text

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
-from cases import selectors, services
+from cases import selectors
 from cases.models import AccessLog, Case, Entrepreneur, PayerLine
 from partnerships.models import Membership, Organisation
 from tests.factories import CaseFactory, UserFactory, municipality, sign_in
@@ -110,11 +110,17 @@ def test_anonymisation_removes_personal_data_of_old_closed_cases():
 def test_anonymisation_keeps_the_yearly_counts_and_totals():
     closed_case(datetime.date(2015, 6, 1))
     closed_case(datetime.date(2016, 6, 1))
-    before = (selectors.cases_per_year(start_year=2015, end_year=2030), selectors.payer_totals_per_year(start_year=2015, end_year=2030))
+    before = (
+        selectors.cases_per_year(start_year=2015, end_year=2030),
+        selectors.payer_totals_per_year(start_year=2015, end_year=2030),
+    )
 
     call_command("anonymise_cases", stdout=io.StringIO())
 
-    after = (selectors.cases_per_year(start_year=2015, end_year=2030), selectors.payer_totals_per_year(start_year=2015, end_year=2030))
+    after = (
+        selectors.cases_per_year(start_year=2015, end_year=2030),
+        selectors.payer_totals_per_year(start_year=2015, end_year=2030),
+    )
     assert after == before
 
 

@@ -43,7 +43,9 @@ def test_a_case_moves_from_registered_through_intake_and_ongoing_to_closed(worke
     for status in (Status.INTAKE, Status.ONGOING):
         services.change_status(case=case, to=status, by=worker)
 
-    closed = services.change_status(case=case, to=Status.CLOSED, outcome=Case.Outcome.SAVED, by=worker, on=datetime.date(2020, 9, 1))
+    closed = services.change_status(
+        case=case, to=Status.CLOSED, outcome=Case.Outcome.SAVED, by=worker, on=datetime.date(2020, 9, 1)
+    )
 
     assert (closed.status, closed.outcome, closed.closed_on) == (Status.CLOSED, "gered", datetime.date(2020, 9, 1))
     assert list(case.status_changes.values_list("to_status", flat=True)) == ["aangemeld", "intake", "lopend", "afgesloten"]
@@ -97,8 +99,12 @@ def test_a_per_case_case_proceeds_once_approved(worker):
     case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
     ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
     services.decide_approval(
-        case=case, organisation=ocmw, decision=Approval.Decision.APPROVED, decided_by_name="M. Peeters",
-        decided_on=datetime.date(2020, 3, 5), amount=Decimal("350"),
+        case=case,
+        organisation=ocmw,
+        decision=Approval.Decision.APPROVED,
+        decided_by_name="M. Peeters",
+        decided_on=datetime.date(2020, 3, 5),
+        amount=Decimal("350"),
     )
 
     assert services.change_status(case=case, to=Status.ONGOING, by=worker).status == Status.ONGOING
@@ -109,8 +115,12 @@ def test_a_declined_payment_keeps_the_case_at_intake(worker):
     case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
     ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
     services.decide_approval(
-        case=case, organisation=ocmw, decision=Approval.Decision.DECLINED, decided_by_name="M. Peeters",
-        decided_on=datetime.date(2020, 3, 5), amount=None,
+        case=case,
+        organisation=ocmw,
+        decision=Approval.Decision.DECLINED,
+        decided_by_name="M. Peeters",
+        decided_on=datetime.date(2020, 3, 5),
+        amount=None,
     )
 
     with pytest.raises(ValidationError):
@@ -126,10 +136,14 @@ def test_a_subscription_case_needs_no_approval(worker):
 
 def test_the_participant_pays_at_most_the_cap():
     case = CaseFactory()
-    services.add_payer_line(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1))
+    services.add_payer_line(
+        case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1)
+    )
 
     with pytest.raises(ValidationError) as error:
-        services.add_payer_line(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("60"), paid_on=datetime.date(2020, 5, 1))
+        services.add_payer_line(
+            case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("60"), paid_on=datetime.date(2020, 5, 1)
+        )
 
     assert "maximaal 200 euro" in error.value.messages[0]
 
@@ -137,7 +151,12 @@ def test_the_participant_pays_at_most_the_cap():
 def test_payer_totals_are_summed_per_year_and_payer():
     case = CaseFactory()
     for payer, amount in [("gemeente", "350"), ("deelnemer", "200"), ("dyzo", "450"), ("gemeente", "350")]:
-        services.add_payer_line(case=CaseFactory() if payer == "gemeente" else case, payer=payer, amount=Decimal(amount), paid_on=datetime.date(2020, 6, 1))
+        services.add_payer_line(
+            case=CaseFactory() if payer == "gemeente" else case,
+            payer=payer,
+            amount=Decimal(amount),
+            paid_on=datetime.date(2020, 6, 1),
+        )
 
     totals = {row["payer"]: row["total"] for row in selectors.payer_totals_per_year(start_year=2020, end_year=2020)}
 

@@ -5,7 +5,13 @@ import datetime
 import pytest
 
 from partnerships.models import Agreement, Outreach
-from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_form, cooperation_status, cooperation_statuses
+from partnerships.selectors import (
+    NO_COOPERATION,
+    cooperation_by_province,
+    cooperation_form,
+    cooperation_status,
+    cooperation_statuses,
+)
 from tests.factories import AgreementFactory, DeclineReasonFactory, OrganisationFactory, OutreachFactory, municipality
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,19 @@ from tests.factories import UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 CATALOGUE = settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
-SOURCES = ["manage.py", "dyzo_portal", "core", "partnerships", "cases", "trainings", "reports", "portal", "demo", "templates", "locale"]
+SOURCES = [
+    "manage.py",
+    "dyzo_portal",
+    "core",
+    "partnerships",
+    "cases",
+    "trainings",
+    "reports",
+    "portal",
+    "demo",
+    "templates",
+    "locale",
+]
 
 
 @pytest.fixture
@@ -54,7 +66,9 @@ def test_the_login_page_is_in_english(english):
 
 def test_the_partner_dashboard_is_in_english(english):
     partner = UserFactory(username="partner.gent")
-    Membership.objects.create(user=partner, organisation=Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW))
+    Membership.objects.create(
+        user=partner, organisation=Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW)
+    )
     sign_in(english, partner)
 
     text = english.get(reverse("portal:dashboard")).text
@@ -73,7 +87,15 @@ def test_a_report_figure_is_in_english(english):
 
 
 def test_a_form_error_of_the_help_form_is_in_english(english):
-    response = english.post(reverse("cases:help_request"), {"name": "Karel Maes", "email": "karel@example.org", "municipality": municipality("44021").pk, "description": "Mijn zaak loopt slecht."})
+    response = english.post(
+        reverse("cases:help_request"),
+        {
+            "name": "Karel Maes",
+            "email": "karel@example.org",
+            "municipality": municipality("44021").pk,
+            "description": "Mijn zaak loopt slecht.",
+        },
+    )
 
     assert "Without your consent we cannot deal with your question." in response.text
 
@@ -108,8 +130,13 @@ def test_the_catalogue_holds_every_text_of_the_code(tmp_path):
         copy(settings.BASE_DIR / name, tmp_path / name)
     subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "en", "-e", "html,txt,py", "--ignore=var"],
-        cwd=tmp_path, env={**os.environ, "DEBUG": "1"}, check=True, capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "DEBUG": "1"},
+        check=True,
+        capture_output=True,
     )
 
     regenerated = catalogue_entries(tmp_path / CATALOGUE.relative_to(settings.BASE_DIR))
-    assert [fields["msgid"] for flags, fields in regenerated if fields["msgid"] and ("fuzzy" in flags or not translated(fields))] == []
+    assert [
+        fields["msgid"] for flags, fields in regenerated if fields["msgid"] and ("fuzzy" in flags or not translated(fields))
+    ] == []

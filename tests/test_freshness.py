@@ -67,10 +67,9 @@ def test_a_change_raises_the_generation_once_it_commits(on_real_commits, django_
 def test_a_change_that_is_rolled_back_leaves_the_generation(on_real_commits, django_capture_on_commit_callbacks):
     before = current_generation()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            AgreementFactory()
-            raise RuntimeError
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        AgreementFactory()
+        raise RuntimeError
 
     assert current_generation() == before
 
@@ -84,7 +83,12 @@ def test_the_access_log_leaves_the_generation(partner):
 
 
 def test_bulk_updates_of_anonymisation_raise_the_generation():
-    case = CaseFactory(opened_on=datetime.date(2015, 1, 5), status=Case.Status.CLOSED, outcome=Case.Outcome.SAVED, closed_on=datetime.date(2015, 6, 1))
+    case = CaseFactory(
+        opened_on=datetime.date(2015, 1, 5),
+        status=Case.Status.CLOSED,
+        outcome=Case.Outcome.SAVED,
+        closed_on=datetime.date(2015, 6, 1),
+    )
     before = current_generation()
 
     anonymise_cases(cases=Case.objects.filter(pk=case.pk))

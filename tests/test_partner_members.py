@@ -30,7 +30,9 @@ def gent_admin(client):
 
 
 def invite(client, email="els.maes@gent.example", role=Membership.Role.MEMBER):
-    return client.post(reverse("portal:invite"), {"first_name": "Els", "last_name": "Maes", "email": email, "role": role}, follow=True)
+    return client.post(
+        reverse("portal:invite"), {"first_name": "Els", "last_name": "Maes", "email": email, "role": role}, follow=True
+    )
 
 
 def invitation_link(message) -> str:
@@ -103,7 +105,9 @@ def test_someone_who_already_has_an_account_cannot_be_invited(gent_admin):
 def test_a_member_cannot_invite(client, method):
     client.force_login(MembershipFactory().user)
 
-    response = getattr(client, method)(reverse("portal:invite"), {"first_name": "Els", "last_name": "Maes", "email": "els@gent.example", "role": "admin"})
+    response = getattr(client, method)(
+        reverse("portal:invite"), {"first_name": "Els", "last_name": "Maes", "email": "els@gent.example", "role": "admin"}
+    )
 
     assert response.status_code == 403 and not mail.outbox
 

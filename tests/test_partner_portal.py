@@ -47,7 +47,11 @@ def test_a_partner_lands_on_their_dashboard(gent_client):
 
 
 def test_the_dashboard_shows_the_organisations_agreement_and_no_other(gent_client):
-    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, consultation_schedule="eerste dinsdag van de maand")
+    AgreementFactory(
+        municipality=municipality("44021"),
+        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY,
+        consultation_schedule="eerste dinsdag van de maand",
+    )
     AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
 
     response = gent_client.get(reverse("portal:dashboard"))
@@ -66,8 +70,10 @@ def test_the_dashboard_names_the_contact_person_at_dyzo(gent_client):
 
 def test_the_dashboard_lists_the_next_zitdagen_of_the_municipality_whoever_signed(gent_client):
     agreement = AgreementFactory(
-        municipality=municipality("44021"), party=Agreement.Party.GEMEENTE,
-        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, start_date=datetime.date(2020, 1, 1),
+        municipality=municipality("44021"),
+        party=Agreement.Party.GEMEENTE,
+        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY,
+        start_date=datetime.date(2020, 1, 1),
         consultation_place="Sociaal Huis Gent",
     )
     ConsultationDay.objects.create(agreement=agreement, date=datetime.date(2020, 2, 4), hours="9-12 uur")
@@ -79,7 +85,11 @@ def test_the_dashboard_lists_the_next_zitdagen_of_the_municipality_whoever_signe
 
 
 def test_the_dashboard_leaves_out_other_municipalities_zitdagen(gent_client):
-    agreement = AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, start_date=datetime.date(2020, 1, 1))
+    agreement = AgreementFactory(
+        municipality=municipality("11002"),
+        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY,
+        start_date=datetime.date(2020, 1, 1),
+    )
     ConsultationDay.objects.create(agreement=agreement, date=datetime.date(2099, 2, 3))
 
     response = gent_client.get(reverse("portal:dashboard"))
@@ -88,7 +98,9 @@ def test_the_dashboard_leaves_out_other_municipalities_zitdagen(gent_client):
 
 
 def test_a_zitdag_belongs_to_an_agreement_with_zitdag():
-    agreement = AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.PER_CASE, start_date=datetime.date(2020, 1, 1))
+    agreement = AgreementFactory(
+        municipality=municipality("44021"), form=Agreement.Form.PER_CASE, start_date=datetime.date(2020, 1, 1)
+    )
 
     with pytest.raises(ValidationError):
         ConsultationDay(agreement=agreement, date=datetime.date(2020, 2, 4)).full_clean()
@@ -142,7 +154,9 @@ def test_a_referral_opens_a_case_referred_by_the_partners_organisation(gent_clie
 def test_a_partner_approves_the_one_time_payment_of_a_per_case_case(gent_client):
     case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
 
-    gent_client.post(reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "An Peeters"})
+    gent_client.post(
+        reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "An Peeters"}
+    )
 
     approval = Approval.objects.get(case=case)
     assert (approval.decision, approval.amount, approval.organisation) == ("goedgekeurd", Decimal("350"), ocmw("44021"))
@@ -151,7 +165,9 @@ def test_a_partner_approves_the_one_time_payment_of_a_per_case_case(gent_client)
 def test_another_organisation_cannot_approve(antwerpen_client):
     case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
 
-    response = antwerpen_client.post(reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "X"})
+    response = antwerpen_client.post(
+        reverse("portal:approve", args=[case.pk]), {"decision": "goedgekeurd", "amount": "350", "decided_by_name": "X"}
+    )
 
     assert response.status_code == 404 and not Approval.objects.exists()
 
@@ -174,7 +190,12 @@ def test_agreements_are_scoped_to_the_partners_organisation():
     partner = partner_of("44021", "partner")
     own = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW, end_date=datetime.date(2016, 12, 31))
     joint = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
-    AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.GEMEENTE, start_date=datetime.date(2010, 1, 1), end_date=datetime.date(2010, 12, 31))
+    AgreementFactory(
+        municipality=municipality("44021"),
+        party=Agreement.Party.GEMEENTE,
+        start_date=datetime.date(2010, 1, 1),
+        end_date=datetime.date(2010, 12, 31),
+    )
 
     assert set(Agreement.objects.visible_to(partner)) == {own, joint}
 

@@ -24,7 +24,9 @@ def gent_client(client):
 
 
 def register(client, session, **data):
-    return client.post(reverse("portal:training_register", args=[session.pk]), {"colleague": "", "name": "", "function": "", **data}, follow=True)
+    return client.post(
+        reverse("portal:training_register", args=[session.pk]), {"colleague": "", "name": "", "function": "", **data}, follow=True
+    )
 
 
 def test_open_sessions_are_listed_and_closed_ones_are_not(gent_client):

@@ -74,7 +74,7 @@ def rename_in_fixture(fixtures_dir, nis_code: str, name: str) -> None:
 def test_the_municipalities_existing_on_a_day_per_province(day, per_province):
     counted = Counter(m.province.name_nl for m in municipalities_on(day).select_related("province"))
 
-    assert counted == dict(zip(PROVINCES, per_province))
+    assert counted == dict(zip(PROVINCES, per_province, strict=True))
 
 
 def test_the_2016_list_is_the_2018_list():

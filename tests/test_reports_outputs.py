@@ -206,7 +206,10 @@ def test_each_figure_takes_the_same_number_of_queries_on_small_and_large_data(na
 def test_a_figure_page_can_show_one_province(policy_client):
     AgreementFactory(municipality=municipality("44021"))
 
-    response = policy_client.get(reverse("reports:figure", args=["cooperation-by-province"]), {"op": "2018-12-31", "provincie": "Oost-Vlaanderen", "formaat": "json"})
+    response = policy_client.get(
+        reverse("reports:figure", args=["cooperation-by-province"]),
+        {"op": "2018-12-31", "provincie": "Oost-Vlaanderen", "formaat": "json"},
+    )
 
     assert [row["province"] for row in json.loads(response.content)] == ["Oost-Vlaanderen"]
 

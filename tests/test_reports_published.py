@@ -31,8 +31,15 @@ def column(name, key, params=END_2018):
 def test_seed_001_cooperation_table(demo_data):
     assert column("cooperation-by-province", "total") == [30, 11, 27, 26, 55, 149]
     assert compute("cooperation-by-province", END_2018).rows[-1] == {
-        "province": "Eindtotaal", "agreement": 111, "per_case": 35, "remote_advice": 3, "total": 149, "none": 159,
-        "gemeente": 7, "ocmw": 104, "both": 0,
+        "province": "Eindtotaal",
+        "agreement": 111,
+        "per_case": 35,
+        "remote_advice": 3,
+        "total": 149,
+        "none": 159,
+        "gemeente": 7,
+        "ocmw": 104,
+        "both": 0,
     }
 
 
@@ -90,7 +97,13 @@ def test_the_map_colours_follow_seed_000(demo_data):
     svg = map_svg(on=END_2018.on)
     colours = re.findall(r'fill="(#[0-9a-f]{6})" data-nis="\d{5}" data-status="([a-z_]+)"', svg)
 
-    expected = {"overeenkomst_zonder_zitdag": "#7b3fa0", "overeenkomst_met_zitdag": "#3a9a46", "per_dossier": "#f08a24", "advies_op_afstand": "#f5d327", "geen": "#ffffff"}
+    expected = {
+        "overeenkomst_zonder_zitdag": "#7b3fa0",
+        "overeenkomst_met_zitdag": "#3a9a46",
+        "per_dossier": "#f08a24",
+        "advies_op_afstand": "#f5d327",
+        "geen": "#ffffff",
+    }
     assert all(expected[status] == colour for colour, status in colours)
     assert sum(status == "geen" for _colour, status in colours) == 159 and "Per dossier: 35" in svg
 

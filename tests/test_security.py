@@ -33,13 +33,16 @@ def current_code(device: TOTPDevice) -> str:
 
 
 def test_the_deploy_check_passes_with_production_settings():
-    env = {
-        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"}
-    }
-    env.update(SECRET_KEY="x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789", ALLOWED_HOSTS="portaal.dyzo.be")
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"}}
+    env.update(
+        SECRET_KEY="x" * 20 + "production-like-secret-key-for-the-deploy-check-0123456789", ALLOWED_HOSTS="portaal.dyzo.be"
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
     )
 
     assert result.returncode == 0, result.stderr

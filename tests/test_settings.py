@@ -10,7 +10,9 @@ ROOT = settings.BASE_DIR
 
 
 def import_settings(expression="s.DATABASES['default']['ENGINE']", **env):
-    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CACHE_URL"}}
+    clean_env = {
+        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CACHE_URL"}
+    }
     return subprocess.run(
         [sys.executable, "-c", f"import dyzo_portal.settings as s; print({expression})"],
         cwd=ROOT,

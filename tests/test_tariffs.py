@@ -38,10 +38,7 @@ def test_the_population_of_the_latest_known_year_is_used(tariff_2015):
 def test_a_newer_tariff_replaces_the_older_one_from_its_start(tariff_2015):
     TariffBandFactory(valid_from=datetime.date(2020, 1, 1), min_population=0, annual_fee=1500)
 
-    fees = [
-        suggested_fee(municipality=municipality("11001"), on=datetime.date(year, 6, 1)).annual_fee
-        for year in (2019, 2020)
-    ]
+    fees = [suggested_fee(municipality=municipality("11001"), on=datetime.date(year, 6, 1)).annual_fee for year in (2019, 2020)]
 
     assert fees == [Decimal("1250"), Decimal("1500")]
 

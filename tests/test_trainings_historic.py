@@ -44,6 +44,8 @@ def test_the_sessions_of_a_period_come_oldest_first(demo_data):
 
 
 def test_organisers_per_year_count_their_sessions(demo_data):
-    organisers = {row["organiser_label"]: row["sessions"] for row in selectors.organisers_per_year(start_year=2014, end_year=2014)}
+    organisers = {
+        row["organiser_label"]: row["sessions"] for row in selectors.organisers_per_year(start_year=2014, end_year=2014)
+    }
 
     assert organisers["OCMW Leuven"] == 6

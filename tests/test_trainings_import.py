@@ -28,7 +28,10 @@ def test_a_good_file_is_imported_with_its_modules(tmp_path):
 
     session = TrainingSession.objects.get()
     assert ok and "1 sessie(s) ingelezen." in out
-    assert sorted(session.modules.values_list("name", flat=True)) == ["Faillissementswetgeving", "Sociale zekerheid zelfstandigen"]
+    assert sorted(session.modules.values_list("name", flat=True)) == [
+        "Faillissementswetgeving",
+        "Sociale zekerheid zelfstandigen",
+    ]
     assert session.historic_participants == 21
 
 

@@ -21,7 +21,20 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TrainingSession
-        fields = ["id", "date", "start_time", "organiser", "organiser_name", "target_group", "location", "modules", "capacity", "language", "registration_deadline", "participants"]
+        fields = [
+            "id",
+            "date",
+            "start_time",
+            "organiser",
+            "organiser_name",
+            "target_group",
+            "location",
+            "modules",
+            "capacity",
+            "language",
+            "registration_deadline",
+            "participants",
+        ]
 
 
 class TrainingSessionFilter(django_filters.FilterSet):

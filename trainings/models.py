@@ -15,7 +15,9 @@ class Module(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
     description = models.TextField(_("omschrijving"), blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-    is_active = models.BooleanField(_("actief"), default=True, help_text=_("Een oude module uitschakelen in plaats van te wissen."))
+    is_active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Een oude module uitschakelen in plaats van te wissen.")
+    )
 
     class Meta:
         ordering = ["position", "name"]

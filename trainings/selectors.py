@@ -52,9 +52,7 @@ def per_year(*, start_year: int, end_year: int) -> list[dict]:
         .annotate(session_count=Count("pk"), participant_count=Sum("participants", default=0))
         .order_by("year")
     )
-    return [
-        {"year": row["year"], "sessions": row["session_count"], "participants": row["participant_count"]} for row in rows
-    ]
+    return [{"year": row["year"], "sessions": row["session_count"], "participants": row["participant_count"]} for row in rows]
 
 
 def organisers_per_year(*, start_year: int, end_year: int) -> list[dict]:
@@ -93,7 +91,9 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
     participants = TrainingSession.objects.filter(pk=OuterRef("trainingsession")).with_participants().values("participants")
     rows = (
         Covered.objects.filter(trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year)
-        .annotate(year=ExtractYear("trainingsession__date"), session_participants=Subquery(participants, output_field=IntegerField()))
+        .annotate(
+            year=ExtractYear("trainingsession__date"), session_participants=Subquery(participants, output_field=IntegerField())
+        )
         .values("year", name=F("module__name"))
         .annotate(session_count=Count("trainingsession"), participant_count=Sum("session_participants", default=0))
         .order_by("year", "-session_count", "-participant_count", "name")
@@ -103,7 +103,13 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
         rank = rank + 1 if row["year"] == current_year else 1
         current_year = row["year"]
         ranked.append(
-            {"year": row["year"], "rank": rank, "name": row["name"], "sessions": row["session_count"], "participants": row["participant_count"]}
+            {
+                "year": row["year"],
+                "rank": rank,
+                "name": row["name"],
+                "sessions": row["session_count"],
+                "participants": row["participant_count"],
+            }
         )
     return ranked
 
@@ -113,7 +119,9 @@ def open_sessions(*, today: date):
     return (
         TrainingSession.objects.filter(date__gte=today)
         .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=today))
-        .annotate(free_places=F("capacity") - Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)))
+        .annotate(
+            free_places=F("capacity") - Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))
+        )
         .select_related("organiser")
         .prefetch_related("modules")
         .order_by("date", "start_time", "pk")

@@ -59,9 +59,9 @@ def annotate_cooperation_status(municipalities, *, on: date):
     """
     counted = Agreement.objects.in_force_on(on).filter(municipality__descendants=OuterRef("pk"))
     subscriptions = counted.filter(form__in=SUBSCRIPTION_FORMS)
-    latest_outreach = Outreach.objects.filter(
-        organisation__municipality__descendants=OuterRef("pk"), sent_on__lte=on
-    ).order_by("-sent_on", "-pk")
+    latest_outreach = Outreach.objects.filter(organisation__municipality__descendants=OuterRef("pk"), sent_on__lte=on).order_by(
+        "-sent_on", "-pk"
+    )
     strongest_form = counted.annotate(rank=_form_strength()).order_by("rank").values("form")[:1]
     gemeente = Exists(subscriptions.filter(party__in=[Agreement.Party.GEMEENTE, Agreement.Party.BOTH]))
     ocmw = Exists(subscriptions.filter(party__in=[Agreement.Party.OCMW, Agreement.Party.BOTH]))
@@ -116,4 +116,4 @@ def cooperation_by_province(*, on: date) -> list[dict]:
         row["total"] = row["agreement"] + row["per_case"] + row["remote_advice"]
     total = {"province": gettext(PROVINCE_TOTAL_LABEL)}
     total.update({figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES})
-    return rows + [total]
+    return [*rows, total]

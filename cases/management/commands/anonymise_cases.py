@@ -13,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool, **options):
         due = cases_due_for_anonymisation()
         if dry_run:
-            self.stdout.write(f"{due.count()} dossier(s) zouden geanonimiseerd worden (bewaartermijn {settings.CASE_RETENTION_YEARS} jaar).")
+            self.stdout.write(
+                f"{due.count()} dossier(s) zouden geanonimiseerd worden (bewaartermijn {settings.CASE_RETENTION_YEARS} jaar)."
+            )
             return
         self.stdout.write(f"{anonymise_cases(cases=due)} dossier(s) geanonimiseerd.")

@@ -13,9 +13,7 @@ class Command(BaseCommand):
     help = gettext_lazy("Laadt provincies, gemeenten, bevolkingscijfers en organisaties uit de fixtures.")
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--fixtures-dir", type=Path, help=gettext_lazy("Map met de fixtures (standaard: FIXTURES_DIR).")
-        )
+        parser.add_argument("--fixtures-dir", type=Path, help=gettext_lazy("Map met de fixtures (standaard: FIXTURES_DIR)."))
 
     def handle(self, *args, fixtures_dir=None, verbosity=1, **options):
         try:

@@ -63,7 +63,9 @@ class Command(BaseCommand):
             if fmt == "pdf":
                 return answer_pdf(question_set=question_set, on=params.on)
             if fmt == "html":
-                return render_to_string("reports/answer_document.html", answer_context(question_set=question_set, on=params.on)).encode()
+                return render_to_string(
+                    "reports/answer_document.html", answer_context(question_set=question_set, on=params.on)
+                ).encode()
             raise CommandError("Een parlementair antwoord bestaat als html of pdf.")
         if fmt not in FORMATS:
             raise CommandError(f"Onbekend formaat '{fmt}'. Kies uit: {', '.join(FORMATS)}.")
