@@ -47,7 +47,7 @@ def anonymise_cases(*, cases) -> int:
         name=ANONYMOUS, email="", phone="", address="", enterprise_number="", sector="", anonymised_at=now
     )
     Case.history.filter(id__in=[case.pk for case in cases]).delete()
-    data_changed()  # the updates above send no signals
+    data_changed("cases")  # the updates above send no signals
     return len(cases)
 
 

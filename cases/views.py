@@ -49,7 +49,7 @@ def _visible_cases(request):
 
 @staff_member_required
 def case_list(request):
-    """Filters and one page of results, cached per user, query and data generation: counting
+    """Filters and one page of results, cached per user, query and data generations: counting
     tens of thousands of cases for the pager is the cost."""
     content = cached(request, "case-list", request.user.pk, request.GET.urlencode(), compute=lambda: _case_list_content(request))
     return render(request, "cases/case_list.html", {"content": content})

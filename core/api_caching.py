@@ -4,7 +4,7 @@ from core.freshness import cached
 
 
 class CachedListMixin:
-    """A viewset's list answer cached per user, address and data generation: lists are what
+    """A viewset's list answer cached per user, address and data generations: lists are what
     API clients poll, and a staff list counts tens of thousands of cases."""
 
     def list(self, request, *args, **kwargs):

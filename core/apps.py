@@ -3,7 +3,7 @@ from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
-    """What every app uses: the data generation of cached pages, roles, sign-in security, shared helpers."""
+    """What every app uses: the data generations of cached pages, roles, sign-in security, shared helpers."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"

@@ -85,4 +85,4 @@ def restore_database(*, source: Path, using: str = "default") -> None:
             backup.backup(connection.connection)
     else:
         raise BackupError(f"Geen herstel mogelijk voor database van het type {connection.vendor}.")
-    cache.clear()  # the restored data generation may repeat a number that pages were cached under
+    cache.clear()  # the restored data generations may repeat a number that pages were cached under

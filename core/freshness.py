@@ -1,61 +1,97 @@
-"""Cache what is expensive to compute per data generation, so nothing cached outlives a change.
+"""Cache what is expensive to compute per data generation of the apps it reads, so nothing cached outlives a change.
 
-Saving or deleting any record of the portal's apps (and of users and their
-authenticator devices) raises the generation once the transaction commits. Writes
-that send no signals (`bulk_create`, `QuerySet.update`) call `data_changed()`.
+Each tracked app has its own generation (`DataGeneration`, a row per app label). Saving or
+deleting a record raises the generation of its app once the transaction commits, so a change
+in cases leaves the cached trainings pages alone. Writes that send no signals (`bulk_create`,
+`QuerySet.update`) call `data_changed(app_label, ...)`. Saves that only keep bookkeeping no
+page shows (the `last_login` of a sign-in, an authenticator's counters) raise nothing: signing
+in must not empty the cache.
 """
 
 import hashlib
+from collections.abc import Callable, Iterable
 
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.db.transaction import on_commit
 from django.utils import timezone, translation
 
 from core.models import DataGeneration
 
-TRACKED_APPS = {"partnerships", "cases", "trainings", "reports", "auth", "otp_totp"}
-UNTRACKED_MODELS = {"cases.accesslog"}  # the access log grows with every page view and feeds no cached page
-CACHE_SECONDS = 600  # a safety net for writes made outside the ORM (psql, a restore)
+USER_APPS = frozenset({"auth", settings.AUTH_USER_MODEL.partition(".")[0]})  # users, their groups and permissions
+REPORT_APPS = frozenset({"partnerships", "cases", "trainings", "reports"})  # what figures and answers read
+TRACKED_APPS = REPORT_APPS | USER_APPS | {"otp_totp"}
+UNTRACKED_MODELS = {
+    "cases.accesslog",  # grows with every page view and feeds no cached page
+    DataGeneration._meta.label_lower,  # raising a generation is no change of data
+}
+BOOKKEEPING_FIELDS = {  # fields that change on sign-in and that no cached page shows
+    settings.AUTH_USER_MODEL.lower(): frozenset({"last_login"}),
+    "otp_totp.totpdevice": frozenset(
+        {"last_t", "drift", "throttling_failure_count", "throttling_failure_timestamp", "last_used_at"}
+    ),
+}
+ONLY_BOOKKEEPING = "_freshness_only_bookkeeping"
+CACHE_SECONDS = 600  # a safety net for writes made outside the ORM (psql); a restore clears the cache
+DOCUMENT_SECONDS = 3600  # PDFs take seconds to render, so their safety net is longer
 MISSING = object()
 
 
-def current_generation() -> int:
-    """Asked once per cached request, so it skips the ORM's query building."""
+def current_generations() -> dict[str, int]:
+    """Every app's generation in one small query, asked once per cached request, so it skips the ORM's query building."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT value FROM {DataGeneration._meta.db_table} WHERE id = 1")
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        cursor.execute(f"SELECT app_label, value FROM {DataGeneration._meta.db_table}")
+        return dict(cursor.fetchall())
 
 
-def data_changed(*, using: str | None = None) -> None:
-    """Raise the generation when the current transaction commits (at once outside one)."""
-    on_commit(_raise_generation, using=using)
+def data_changed(*app_labels: str, using: str | None = None) -> None:
+    """Raise the generations of these apps when the current transaction commits (at once outside one)."""
+    _check_tracked(app_labels)
+    on_commit(lambda: _raise_generations(set(app_labels)), using=using)
 
 
-def _raise_generation() -> None:
-    if not DataGeneration.objects.filter(pk=1).update(value=F("value") + 1):
-        DataGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
+def _check_tracked(app_labels: Iterable[str]) -> None:
+    """A misspelt or missing app label would leave cached pages stale without a sign: refuse it."""
+    untracked = set(app_labels) - TRACKED_APPS
+    if not app_labels or untracked:
+        raise ValueError(f"Name tracked apps ({', '.join(sorted(TRACKED_APPS))}), not {sorted(untracked)}.")
 
 
-def cached(request, *key, compute):
-    """`compute()`, or its cached value for this data generation, language, day and key.
+def _raise_generations(app_labels: set[str]) -> None:
+    for app_label in app_labels:
+        if not DataGeneration.objects.filter(app_label=app_label).update(value=F("value") + 1):
+            # The app's first change: create its row (another worker may just have) and raise it.
+            DataGeneration.objects.bulk_create([DataGeneration(app_label=app_label)], ignore_conflicts=True)
+            DataGeneration.objects.filter(app_label=app_label).update(value=F("value") + 1)
 
-    The generation is read once per request. The day is in the key because pages default
-    to today's date.
+
+def cached(request, *key, compute: Callable, apps: Iterable[str] = TRACKED_APPS, seconds: int = CACHE_SECONDS):
+    """`compute()`, or its cached value for the generations of `apps`, the language, the day and key.
+
+    `apps` are the apps whose records the value reads. The generations are read once per
+    request. The day is in the key because pages default to today's date.
     """
-    if not hasattr(request, "data_generation"):
-        request.data_generation = current_generation()
-    described = ":".join(str(part) for part in (request.data_generation, translation.get_language(), timezone.localdate(), *key))
+    apps = sorted(apps)
+    _check_tracked(apps)
+    if not hasattr(request, "data_generations"):
+        request.data_generations = current_generations()
+    generations = ",".join(f"{app}={request.data_generations.get(app, 0)}" for app in apps)
+    described = ":".join(str(part) for part in (generations, translation.get_language(), timezone.localdate(), *key))
     full_key = "fresh:" + hashlib.sha256(described.encode()).hexdigest()
     value = cache.get(full_key, MISSING)
     if value is MISSING:
         value = compute()
-        cache.set(full_key, value, CACHE_SECONDS)
+        cache.set(full_key, value, seconds)
     return value
+
+
+def cached_document(request, *key, apps: Iterable[str], render: Callable[[], bytes]) -> bytes:
+    """A rendered download (a PDF), cached like a page but kept longer: it costs seconds to render."""
+    return cached(request, "document", *key, compute=render, apps=apps, seconds=DOCUMENT_SECONDS)
 
 
 def is_tracked(model) -> bool:
@@ -69,11 +105,37 @@ def is_tracked(model) -> bool:
     )
 
 
-def _record_changed(sender, using, action="post_", **kwargs):
+def _note_bookkeeping(sender, instance, update_fields, using, **kwargs):
+    """A save without `update_fields` (django-otp's device saves) does not say what it changed:
+    compare with the stored row, so that only bookkeeping changes are known to be harmless."""
+    bookkeeping = BOOKKEEPING_FIELDS[sender._meta.label_lower]
+    if update_fields is not None or instance._state.adding:
+        return
+    shown = [field.attname for field in sender._meta.concrete_fields if field.name not in bookkeeping]
+    stored = sender._base_manager.using(using).filter(pk=instance.pk).values(*shown).first()
+    setattr(instance, ONLY_BOOKKEEPING, stored is not None and all(stored[name] == getattr(instance, name) for name in shown))
+
+
+def _record_saved(sender, instance, created, update_fields, using, **kwargs):
+    bookkeeping = BOOKKEEPING_FIELDS.get(sender._meta.label_lower, frozenset())
+    only_bookkeeping = instance.__dict__.pop(ONLY_BOOKKEEPING, False) or bool(update_fields and update_fields <= bookkeeping)
+    if is_tracked(sender) and (created or not only_bookkeeping):
+        data_changed(sender._meta.app_label, using=using)
+
+
+def _record_deleted(sender, using, **kwargs):
+    if is_tracked(sender):
+        data_changed(sender._meta.app_label, using=using)
+
+
+def _record_related(sender, action, using, **kwargs):
     if is_tracked(sender) and action.startswith("post_"):
-        data_changed(using=using)
+        data_changed(sender._meta.app_label, using=using)
 
 
 def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_record_changed, dispatch_uid=f"core.freshness.{signal}")
+    post_save.connect(_record_saved, dispatch_uid="core.freshness.saved")
+    post_delete.connect(_record_deleted, dispatch_uid="core.freshness.deleted")
+    m2m_changed.connect(_record_related, dispatch_uid="core.freshness.related")
+    for label in BOOKKEEPING_FIELDS:
+        pre_save.connect(_note_bookkeeping, sender=label, dispatch_uid=f"core.freshness.bookkeeping.{label}")

@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 
-from core.freshness import cached
+from core.freshness import USER_APPS, cached
 from core.security import requires_two_factor
 
 LAST_SEEN_KEY = "last_seen"
@@ -78,5 +78,11 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def requires_two_factor(request) -> bool:
-        """Asked on every request of an unverified user, so a partner's answer is cached per data generation."""
-        return cached(request, "requires-two-factor", request.user.pk, compute=lambda: requires_two_factor(request.user))
+        """Asked on every request of an unverified user, so the answer is cached until a user or device changes."""
+        return cached(
+            request,
+            "requires-two-factor",
+            request.user.pk,
+            apps=USER_APPS | {"otp_totp"},
+            compute=lambda: requires_two_factor(request.user),
+        )

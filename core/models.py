@@ -2,16 +2,15 @@ from django.db import models
 
 
 class DataGeneration(models.Model):
-    """One row whose number goes up after every committed change to the portal's records.
+    """A number per app label that goes up after every committed change to that app's records.
 
-    Cached pages are keyed by it (`core.freshness`), so a change anywhere makes
-    them stale at once, for every worker and machine, whatever the cache backend.
+    Cached pages are keyed by the generations of the apps they read (`core.freshness`), so a
+    change makes them stale at once, for every worker and machine, whatever the cache backend,
+    while pages that read other apps stay cached.
     """
 
+    app_label = models.CharField(max_length=100, unique=True)
     value = models.PositiveBigIntegerField(default=0)
 
-    class Meta:
-        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="data_generation_single_row")]
-
     def __str__(self):
-        return str(self.value)
+        return f"{self.app_label}: {self.value}"

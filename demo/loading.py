@@ -44,5 +44,5 @@ def load_demo_data(*, reset: bool = False) -> dict:
     trainings.ensure_open_session(today=timezone.localdate())
     partnerships.ensure_upcoming_consultation_days(today=timezone.localdate())
     summary["logins"] = create_demo_accounts()
-    data_changed()  # the demo builders write in bulk, which sends no signals
+    data_changed("partnerships", "trainings", "cases")  # the demo builders write in bulk, which sends no signals
     return summary

@@ -86,7 +86,7 @@ def load_reference_data(*, fixtures_dir: Path | None = None) -> dict[str, int]:
         counts |= sync_descendants(data.municipalities, municipalities)
         counts |= sync_populations(data.populations, municipalities)
         counts["organisations_created"] = create_missing_organisations(municipalities.values())
-        data_changed()  # bulk writes send no signals
+        data_changed("partnerships")  # bulk writes send no signals
     return counts
 
 

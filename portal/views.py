@@ -36,7 +36,13 @@ def partner_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not cached(request, "partner", request.user.pk, compute=lambda: partner_organisations(request.user).exists()):
+        if not cached(
+            request,
+            "partner",
+            request.user.pk,
+            apps={"partnerships"},
+            compute=lambda: partner_organisations(request.user).exists(),
+        ):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -58,7 +64,7 @@ def _status_label(form: str) -> str:
 
 @partner_required
 def dashboard(request):
-    """The partner's overview. Its content is cached per user and data generation: it is the
+    """The partner's overview. Its content is cached per user and data generations: it is the
     page partners open most, and it reads a dozen tables."""
     today = timezone.localdate()
     content = cached(request, "partner-dashboard", request.user.pk, compute=lambda: _dashboard_content(request, today))

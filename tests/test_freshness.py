@@ -1,8 +1,9 @@
-"""Cached pages never outlive a change: every committed write raises the data generation."""
+"""Cached pages never outlive a change: every committed write raises the data generation of its app."""
 
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cases.models import AccessLog, Case
 from cases.privacy import anonymise_cases
 from core import freshness
-from core.freshness import current_generation
+from core.freshness import cached, current_generations, data_changed
 from partnerships.models import Membership
 from partnerships.reference_data import load_reference_data
 from tests.factories import (
@@ -25,8 +26,10 @@ from tests.factories import (
     sign_in,
     staff_user,
 )
+from tests.test_security import PASSWORD, current_code
 
 pytestmark = pytest.mark.django_db
+USER_APP = get_user_model()._meta.app_label
 
 
 @pytest.fixture
@@ -54,32 +57,36 @@ def on_real_commits(monkeypatch):
     monkeypatch.setattr(freshness, "on_commit", transaction.on_commit)
 
 
-def test_a_change_raises_the_generation_once_it_commits(on_real_commits, django_capture_on_commit_callbacks):
-    before = current_generation()
+def generation(app_label: str) -> int:
+    return current_generations().get(app_label, 0)
+
+
+def test_a_change_raises_the_generation_of_its_app_once_it_commits(on_real_commits, django_capture_on_commit_callbacks):
+    before = generation("partnerships")
 
     with django_capture_on_commit_callbacks(execute=True):
         AgreementFactory()
-        assert current_generation() == before
+        assert generation("partnerships") == before
 
-    assert current_generation() > before
+    assert generation("partnerships") > before
 
 
 def test_a_change_that_is_rolled_back_leaves_the_generation(on_real_commits, django_capture_on_commit_callbacks):
-    before = current_generation()
+    before = current_generations()
 
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
         AgreementFactory()
         raise RuntimeError
 
-    assert current_generation() == before
+    assert current_generations() == before
 
 
-def test_the_access_log_leaves_the_generation(partner):
-    before = current_generation()
+def test_the_access_log_leaves_the_generations(partner):
+    before = current_generations()
 
     AccessLog.objects.create(user=partner, case=None, action="dossier bekeken", path="/partner/dossiers/1/")
 
-    assert current_generation() == before
+    assert current_generations() == before
 
 
 def test_bulk_updates_of_anonymisation_raise_the_generation():
@@ -89,19 +96,97 @@ def test_bulk_updates_of_anonymisation_raise_the_generation():
         outcome=Case.Outcome.SAVED,
         closed_on=datetime.date(2015, 6, 1),
     )
-    before = current_generation()
+    before = generation("cases")
 
     anonymise_cases(cases=Case.objects.filter(pk=case.pk))
 
-    assert current_generation() > before
+    assert generation("cases") > before
 
 
 def test_loading_the_reference_data_raises_the_generation():
-    before = current_generation()
+    before = generation("partnerships")
 
     load_reference_data()
 
-    assert current_generation() > before
+    assert generation("partnerships") > before
+
+
+def test_a_change_in_cases_leaves_the_trainings_generation():
+    before = generation("trainings")
+
+    CaseFactory()
+
+    assert generation("trainings") == before
+
+
+def test_a_change_to_a_user_raises_the_generation_of_the_users_app(partner):
+    before = generation(USER_APP)
+
+    partner.is_staff = True
+    partner.save()
+
+    assert generation(USER_APP) > before
+
+
+def test_a_sign_in_raises_no_generation(client, partner):
+    before = current_generations()
+
+    response = client.post(reverse("login"), {"username": partner.username, "password": PASSWORD})
+
+    assert response.status_code == 302 and current_generations() == before
+
+
+def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client):
+    user = staff_user()
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    before = current_generations()
+
+    response = client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
+
+    assert response["Location"] == reverse("admin:index") and current_generations() == before
+
+
+def test_a_wrong_authenticator_code_raises_no_generation(client):
+    user = staff_user()
+    TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    before = current_generations()
+
+    client.post(reverse("two_factor"), {"token": "000000"})
+
+    assert current_generations() == before
+
+
+def test_a_device_save_that_changes_more_than_bookkeeping_raises_its_generation(partner):
+    """django-otp saves devices without `update_fields`, so the stored row tells what changed."""
+    device = TOTPDevice.objects.create(user=partner, name="telefoon", confirmed=False)
+    before = generation("otp_totp")
+
+    device.last_t += 1
+    device.confirmed = True
+    device.save()
+
+    assert generation("otp_totp") > before
+
+
+def test_a_misspelt_app_label_is_refused():
+    with pytest.raises(ValueError):
+        data_changed("case")
+
+
+def test_an_entry_stays_cached_when_only_an_app_it_does_not_read_changes(rf):
+    cached(rf.get("/"), "trainings-only", apps={"trainings"}, compute=lambda: "first")
+    CaseFactory()
+
+    assert cached(rf.get("/"), "trainings-only", apps={"trainings"}, compute=lambda: "second") == "first"
+
+
+def test_an_entry_is_computed_again_when_an_app_it_reads_changes(rf):
+    cached(rf.get("/"), "cases-only", apps={"cases"}, compute=lambda: "first")
+    CaseFactory()
+
+    assert cached(rf.get("/"), "cases-only", apps={"cases"}, compute=lambda: "second") == "second"
 
 
 def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_client):
@@ -116,7 +201,7 @@ def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_cli
 def test_a_repeated_dashboard_comes_from_the_cache(partner_client, django_assert_max_num_queries):
     partner_client.get(reverse("portal:dashboard"))
 
-    with django_assert_max_num_queries(3):  # session, user, data generation
+    with django_assert_max_num_queries(3):  # session, user, data generations
         response = partner_client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 200
