@@ -131,7 +131,7 @@ def main() -> None:
         ms, queries = timed(lambda question_set=question_set: answer_pdf(question_set=question_set, on=ON))
         print(f"{'answer ' + slug:<34}{'pdf':<8}{ms:>10.1f}{queries:>9}{'':>9}  {'ok' if ms <= 3000 else 'MISSED'} (<= 3000 ms)")
         path = f"{reverse('reports:answer', args=[slug])}?op={ON.isoformat()}&formaat=pdf"
-        get_ok(client, path)  # renders once and fills the cache keyed by report, date and data version
+        get_ok(client, path)  # renders once and fills the cache keyed by report, date and data generations
         ms, queries = timed(lambda path=path: get_ok(client, path))
         print(
             f"{'answer ' + slug + ', page, cached':<34}{'pdf':<8}{ms:>10.1f}{queries:>9}{'':>9}  {'ok' if ms <= 3000 else 'MISSED'} (<= 3000 ms)"

@@ -13,12 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.freshness import cached
+from core.freshness import REPORT_APPS, cached, cached_document
 from core.pdf import pdf_response, render_pdf
 from partnerships.models import Province
 from reports import answers, renderers
 from reports.access import reports_access
-from reports.cache import cached_pdf
 from reports.figures import FIGURES, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
@@ -26,16 +25,16 @@ from reports.quality import data_quality
 from reports.renderers import CONTENT_TYPES, FORMATS
 
 
+def province_choices() -> list[tuple[str, str]]:
+    """Asked only when the form is shown or a province is chosen, so a cached download reads no provinces."""
+    return [("", _("Alle provincies"))] + [(name, name) for name in Province.objects.values_list("name_nl", flat=True)]
+
+
 class ReportFilter(forms.Form):
     op = forms.DateField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     van = forms.IntegerField(label=_("Van jaar"), required=False, min_value=2000, max_value=2100)
     tot = forms.IntegerField(label=_("Tot en met jaar"), required=False, min_value=2000, max_value=2100)
-    provincie = forms.ChoiceField(label=_("Provincie"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        provinces = Province.objects.values_list("name_nl", flat=True)
-        self.fields["provincie"].choices = [("", _("Alle provincies"))] + [(name, name) for name in provinces]
+    provincie = forms.ChoiceField(label=_("Provincie"), required=False, choices=province_choices)
 
     def params(self) -> Params:
         data = self.cleaned_data if self.is_valid() else {}
@@ -75,10 +74,14 @@ def figure_page(request, name: str):
         def rendered():
             return renderers.render(compute(name, form.params()).for_province(province), fmt)
 
-        return _download(
-            cached_pdf("figure", name, form.params(), province, render=rendered) if fmt == "pdf" else rendered(), fmt, name
-        )
-    title, content = cached(request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name))
+        if fmt == "pdf":
+            content = cached_document(request, "figure", name, form.params(), province, apps=REPORT_APPS, render=rendered)
+        else:
+            content = rendered()
+        return _download(content, fmt, name)
+    title, content = cached(
+        request, "figure-page", name, request.GET.urlencode(), apps=REPORT_APPS, compute=lambda: _figure_content(request, name)
+    )
     return render(request, "reports/figure.html", {"title": title, "content": content})
 
 
@@ -105,19 +108,32 @@ def map_page(request):
     if fmt == "svg":
         return _download(map_svg(on=on).encode(), "svg", f"kaart-{on.isoformat()}")
     if fmt == "pdf":
-        pdf = cached_pdf("map", on, render=lambda: render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on}))
+        pdf = cached_document(
+            request,
+            "map",
+            on,
+            apps={"partnerships"},
+            render=lambda: render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on}),
+        )
         return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
     return render(request, "reports/map.html", {"form": form, "svg": map_svg(on=on), "on": on, "query": request.GET.urlencode()})
 
 
 @reports_access
 def answer_page(request, slug: str):
-    question_set = get_object_or_404(QuestionSet, slug=slug)
     form = ReportFilter(request.GET or None)
     on = form.params().on
-    if request.GET.get("formaat") == "pdf":
-        pdf = cached_pdf("answer", slug, on, render=lambda: answers.answer_pdf(question_set=question_set, on=on))
+    if request.GET.get("formaat") == "pdf":  # the question set is looked up only to render: a cached PDF reads nothing
+        pdf = cached_document(
+            request,
+            "answer",
+            slug,
+            on,
+            apps=REPORT_APPS,
+            render=lambda: answers.answer_pdf(question_set=get_object_or_404(QuestionSet, slug=slug), on=on),
+        )
         return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
+    question_set = get_object_or_404(QuestionSet, slug=slug)
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
     return render(request, "reports/answer.html", {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode()})

@@ -14,12 +14,24 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from core.roles import POLICY_GROUP
-from partnerships.models import Agreement, Municipality
+from partnerships.models import Agreement, Municipality, Outreach
 from reports.answers import changed_since_frozen, freeze
 from reports.figures import FIGURES, Params, compute
 from reports.models import QuestionSet
 from reports.renderers import render
-from tests.factories import AgreementFactory, CaseFactory, UserFactory, municipality, sign_in, staff_user
+from tests.factories import (
+    AgreementFactory,
+    CaseFactory,
+    DeclineReasonFactory,
+    OutreachFactory,
+    TrainingSessionFactory,
+    UserFactory,
+    municipality,
+    ocmw,
+    sign_in,
+    staff_user,
+)
+from trainings.models import Module
 
 pytestmark = pytest.mark.django_db
 PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
@@ -214,10 +226,55 @@ def test_a_figure_page_can_show_one_province(policy_client):
     assert [row["province"] for row in json.loads(response.content)] == ["Oost-Vlaanderen"]
 
 
-def test_a_cached_pdf_is_rendered_again_when_the_data_changes(policy_client, settings):
+def answer_pdf_text(client, slug: str, on: str) -> str:
+    pdf = client.get(reverse("reports:answer", args=[slug]), {"op": on, "formaat": "pdf"}).content
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def test_a_cached_pdf_is_rendered_again_when_the_data_changes(policy_client):
     first = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"}).content
     AgreementFactory(municipality=municipality("44021"))
 
     second = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"}).content
 
     assert first != second
+
+
+def test_a_cached_answer_pdf_shows_a_renamed_training_module(policy_client):
+    module = Module.objects.create(name="Boekhouden voor starters")
+    TrainingSessionFactory(date=datetime.date(2020, 5, 1)).modules.add(module)
+    answer_pdf_text(policy_client, "ocmw-opleidingen", "2020-12-31")
+    module.name = "Boekhouden voor gevorderden"
+    module.save()
+
+    text = answer_pdf_text(policy_client, "ocmw-opleidingen", "2020-12-31")
+
+    assert "Boekhouden voor gevorderden" in text and "starters" not in text
+
+
+def test_a_cached_answer_pdf_shows_a_renamed_decline_reason(policy_client):
+    reason = DeclineReasonFactory(label="Te duur voor de gemeente")
+    OutreachFactory(
+        organisation=ocmw("44021"),
+        sent_on=datetime.date(2018, 3, 1),
+        status=Outreach.Status.DECLINED,
+        status_date=datetime.date(2018, 6, 1),
+        decline_reason=reason,
+    )
+    answer_pdf_text(policy_client, "samenwerking", "2018-12-31")
+    reason.label = "Geen budget voorzien"
+    reason.save()
+
+    text = answer_pdf_text(policy_client, "samenwerking", "2018-12-31")
+
+    assert "geen budget voorzien" in text and "te duur" not in text
+
+
+def test_a_cached_pdf_download_reads_only_the_session_the_user_and_the_generations(policy_client, django_assert_max_num_queries):
+    url = reverse("reports:answer", args=["samenwerking"])
+    policy_client.get(url, {"op": "2018-12-31", "formaat": "pdf"})
+
+    with django_assert_max_num_queries(3):
+        response = policy_client.get(url, {"op": "2018-12-31", "formaat": "pdf"})
+
+    assert response["Content-Type"] == "application/pdf"
