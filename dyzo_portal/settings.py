@@ -129,7 +129,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cached pages are keyed by the data generation in the database (core.freshness), so
+# Cached pages are keyed by the data generations in the database (core.freshness), so
 # they are right on any cache; a shared one only saves work. Sessions may live in the cache
 # only when it is shared: a sign-out must reach every worker.
 CACHE_URL = os.environ.get("CACHE_URL", "")
