@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from openpyxl import load_workbook
 
 from core.roles import POLICY_GROUP
@@ -236,6 +236,16 @@ def test_a_cached_pdf_is_rendered_again_when_the_data_changes(policy_client):
     AgreementFactory(municipality=municipality("44021"))
 
     second = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"}).content
+
+    assert first != second
+
+
+@pytest.mark.parametrize("path", [reverse_lazy("reports:map"), reverse_lazy("reports:figure", args=["cooperation-by-province"])])
+def test_cached_map_and_figure_pdfs_are_rendered_again_when_an_agreement_is_added(policy_client, path):
+    first = policy_client.get(path, {"op": "2018-12-31", "formaat": "pdf"}).content
+    AgreementFactory(municipality=municipality("44021"))
+
+    second = policy_client.get(path, {"op": "2018-12-31", "formaat": "pdf"}).content
 
     assert first != second
 
