@@ -27,7 +27,7 @@ from reports.renderers import CONTENT_TYPES, FORMATS
 
 def province_choices() -> list[tuple[str, str]]:
     """Asked only when the form is shown or a province is chosen, so a cached download reads no provinces."""
-    return [("", _("Alle provincies"))] + [(name, name) for name in Province.objects.values_list("name_nl", flat=True)]
+    return [("", str(_("Alle provincies")))] + [(name, name) for name in Province.objects.values_list("name_nl", flat=True)]
 
 
 class ReportFilter(forms.Form):
