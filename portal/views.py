@@ -21,6 +21,7 @@ from cases import services as case_services
 from cases.models import Approval, Case, Entrepreneur
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
+from core.years import YearField
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
 from portal.selectors import organisation_year
@@ -174,14 +175,18 @@ def approve(request, case_id: int):
     return render(request, "portal/approval.html", {"form": form, "case": case})
 
 
+class SummaryYearForm(forms.Form):
+    jaar = YearField(required=False)
+
+
 @partner_required
 def yearly_summary(request):
     """The organisation's year: cases, referrals, trainings attended and fees; small case numbers suppressed."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("jaar", today.year))
-    except ValueError:
-        year = today.year
+    chosen = SummaryYearForm(request.GET)
+    year = chosen.cleaned_data["jaar"] if chosen.is_valid() and chosen.cleaned_data["jaar"] else today.year
+    if "jaar" in chosen.errors:
+        messages.error(request, chosen.errors["jaar"][0])
     summary = organisation_year(user=request.user, year=year)
     context = {"summary": summary, "year": year, "years": range(today.year, 2015, -1)}
     if request.GET.get("formaat") == "pdf":
