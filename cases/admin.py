@@ -177,7 +177,7 @@ class ReferralAdmin(WritesThroughService, CasePartAdmin):
     autocomplete_fields = ["case", "ocmw"]
     date_hierarchy = "referred_on"
 
-    def store(self, obj):
+    def store(self, request, obj):
         return services.store_referral(referral=obj)
 
 
@@ -187,7 +187,7 @@ class ApprovalAdmin(WritesThroughService, CasePartAdmin):
     list_filter = ["decision"]
     autocomplete_fields = ["case", "organisation"]
 
-    def store(self, obj):
+    def store(self, request, obj):
         return services.store_approval(approval=obj)
 
 
@@ -197,8 +197,8 @@ class PayerLineAdmin(WritesThroughService, CasePartAdmin):
     list_filter = ["payer"]
     date_hierarchy = "paid_on"
 
-    def check_rules(self, obj):
+    def check_rules(self, request, obj):
         services.check_participant_cap(line=obj)
 
-    def store(self, obj):
+    def store(self, request, obj):
         return services.store_payer_line(line=obj)
