@@ -20,6 +20,7 @@ from cases.models import (
     StatusChange,
     TeamMember,
 )
+from core.admin_writes import WritesThroughService
 
 
 @admin.register(Entrepreneur)
@@ -44,26 +45,6 @@ class ActivityInline(admin.TabularInline):
     fields = ["date", "kind", "description"]
 
 
-class ReferralInline(admin.TabularInline):
-    model = Referral
-    extra = 0
-    autocomplete_fields = ["ocmw"]
-    show_change_link = True  # the referral's own page has its change history
-
-
-class ApprovalInline(admin.StackedInline):
-    model = Approval
-    extra = 0
-    autocomplete_fields = ["organisation"]
-    show_change_link = True
-
-
-class PayerLineInline(admin.TabularInline):
-    model = PayerLine
-    extra = 0
-    show_change_link = True
-
-
 class RecordInline(admin.TabularInline):
     """Records the workflow writes itself: shown on the case, never edited by hand."""
 
@@ -73,15 +54,42 @@ class RecordInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+
+class WorkflowInline(RecordInline):
+    """Records with rules of their own: shown on the case, written on their own page through their service."""
+
+    show_change_link = True
+
+
+class ReferralInline(WorkflowInline):
+    model = Referral
+    fields = ["referred_on", "ocmw", "reason", "outcome"]
+
+
+class ApprovalInline(WorkflowInline):
+    model = Approval
+    fields = ["organisation", "decision", "amount", "decided_by_name", "decided_on"]
+
+
+class PayerLineInline(WorkflowInline):
+    model = PayerLine
+    fields = ["payer", "amount", "paid_on"]
+
 
 class StatusChangeInline(RecordInline):
     model = StatusChange
-    readonly_fields = fields = ["from_status", "to_status", "changed_by", "changed_at"]
+    fields = ["from_status", "to_status", "changed_by", "changed_at"]
 
 
 class ReportInline(RecordInline):
     model = CaseReport
-    readonly_fields = fields = ["version", "download", "created_at", "created_by"]
+    fields = ["version", "download", "created_at", "created_by"]
 
     @admin.display(description=_("bestand"))
     def download(self, report):
@@ -163,22 +171,34 @@ class CasePartAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Referral)
-class ReferralAdmin(CasePartAdmin):
+class ReferralAdmin(WritesThroughService, CasePartAdmin):
     list_display = ["case", "referred_on", "ocmw", "outcome"]
     list_filter = ["outcome", "ocmw__municipality__province"]
     autocomplete_fields = ["case", "ocmw"]
     date_hierarchy = "referred_on"
 
+    def store(self, request, obj):
+        return services.store_referral(referral=obj)
+
 
 @admin.register(Approval)
-class ApprovalAdmin(CasePartAdmin):
+class ApprovalAdmin(WritesThroughService, CasePartAdmin):
     list_display = ["case", "organisation", "decision", "amount", "decided_on", "decided_by_name"]
     list_filter = ["decision"]
     autocomplete_fields = ["case", "organisation"]
 
+    def store(self, request, obj):
+        return services.store_approval(approval=obj)
+
 
 @admin.register(PayerLine)
-class PayerLineAdmin(CasePartAdmin):
+class PayerLineAdmin(WritesThroughService, CasePartAdmin):
     list_display = ["case", "payer", "amount", "paid_on"]
     list_filter = ["payer"]
     date_hierarchy = "paid_on"
+
+    def check_rules(self, request, obj):
+        services.check_participant_cap(line=obj)
+
+    def store(self, request, obj):
+        return services.store_payer_line(line=obj)

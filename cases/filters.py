@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case
+from core.api_filters import YearFilter
 from partnerships.models import Province
 
 
@@ -19,7 +20,7 @@ class CaseFilter(django_filters.FilterSet):
     case_worker = django_filters.ModelChoiceFilter(
         label=_("Dossierbeheerder"), queryset=get_user_model().objects.filter(is_staff=True)
     )
-    year = django_filters.NumberFilter(label=_("Jaar"), field_name="opened_on", lookup_expr="year")
+    year = YearFilter(label=_("Jaar"), field_name="opened_on")
 
     class Meta:
         model = Case

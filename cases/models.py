@@ -5,6 +5,7 @@ fields and keeps what the reports count.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -254,6 +255,10 @@ class Referral(models.Model):
     def __str__(self):
         return _("Doorverwijzing van dossier %(case)s naar %(ocmw)s") % {"case": self.case_id, "ocmw": self.ocmw}
 
+    def clean(self):
+        if self.ocmw_id and self.ocmw.kind != Organisation.Kind.OCMW:
+            raise ValidationError({"ocmw": _("Een doorverwijzing gaat naar een OCMW.")})
+
 
 class Approval(models.Model):
     """The local authority's prior decision on the one-time payment of a per-case case."""
@@ -279,6 +284,15 @@ class Approval(models.Model):
 
     def __str__(self):
         return _("Akkoord van %(organisation)s voor dossier %(case)s") % {"organisation": self.organisation, "case": self.case_id}
+
+    def clean(self):
+        """Only a per-case case needs the decision, and only its own municipality's gemeente or OCMW takes it."""
+        if self.case_id and not self.case.needs_approval:
+            raise ValidationError(_("Alleen een dossier per dossier heeft een akkoord van het lokale bestuur nodig."))
+        if self.case_id and self.organisation_id and self.organisation.municipality_id != self.case.municipality_id:
+            raise ValidationError({"organisation": _("Alleen het lokale bestuur van de gemeente van het dossier kan beslissen.")})
+        if self.decision == self.Decision.APPROVED and self.amount is None:
+            raise ValidationError({"amount": _("Geef het goedgekeurde bedrag op.")})
 
 
 class PayerLine(models.Model):

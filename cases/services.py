@@ -82,6 +82,30 @@ def open_case(
 
 
 @transaction.atomic
+def refer_case(
+    *, organisation: Organisation, name: str, email: str, phone: str, phase: str, situation: str, by, on: date
+) -> Case:
+    """A partner refers an entrepreneur: the entrepreneur and the case are written together or not at all.
+
+    An organisation of a municipality that has since merged refers to the merged municipality.
+    """
+    municipality = organisation.municipality.as_of(on)
+    if municipality is None:
+        raise ValidationError(_("De gemeente van uw organisatie bestaat niet meer; neem contact op met Dyzo."))
+    entrepreneur = save_entrepreneur(entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality))
+    return open_case(
+        entrepreneur=entrepreneur,
+        municipality=municipality,
+        opened_on=on,
+        channel=Case.Channel.OCMW if organisation.kind == Organisation.Kind.OCMW else Case.Channel.GEMEENTE,
+        phase=phase,
+        referring_organisation=organisation,
+        situation=situation,
+        by=by,
+    )
+
+
+@transaction.atomic
 def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None = None) -> Case:
     """Move a case along aangemeld → intake → lopend → afgesloten; anything else is refused and changes nothing."""
     case = Case.objects.select_for_update().get(pk=case.pk)
@@ -113,32 +137,30 @@ def _approved(case: Case) -> bool:
 def decide_approval(
     *, case: Case, organisation: Organisation, decision: str, decided_by_name: str, decided_on: date, amount: Decimal | None
 ) -> Approval:
-    """The local authority approves or declines the one-time payment of a per-case case."""
-    if not case.needs_approval:
-        raise ValidationError(_("Alleen een dossier per dossier heeft een akkoord van het lokale bestuur nodig."))
-    if organisation.municipality_id != case.municipality_id:
-        raise ValidationError(_("Alleen het lokale bestuur van de gemeente van het dossier kan beslissen."))
-    if decision == Approval.Decision.APPROVED and amount is None:
-        raise ValidationError(_("Geef het goedgekeurde bedrag op."))
-    if not decided_by_name.strip():
-        raise ValidationError(_("Geef de naam op van wie beslist."))
-    approval, _created = Approval.objects.update_or_create(
-        case=case,
-        defaults={
-            "organisation": organisation,
-            "decision": decision,
-            "decided_by_name": decided_by_name.strip(),
-            "decided_on": decided_on,
-            "amount": amount,
-        },
-    )
+    """The local authority approves or declines the one-time payment of a per-case case (rules in Approval.clean)."""
+    approval = Approval.objects.filter(case=case).first() or Approval(case=case)
+    approval.organisation = organisation
+    approval.decision = decision
+    approval.decided_by_name = decided_by_name.strip()
+    approval.decided_on = decided_on
+    approval.amount = amount
+    return store_approval(approval=approval)
+
+
+@transaction.atomic
+def store_approval(*, approval: Approval) -> Approval:
+    approval.full_clean()
+    approval.save()
     return approval
 
 
 def refer_to_ocmw(*, case: Case, ocmw: Organisation, referred_on: date, reason: str) -> Referral:
-    if ocmw.kind != Organisation.Kind.OCMW:
-        raise ValidationError(_("Een doorverwijzing gaat naar een OCMW."))
-    referral = Referral(case=case, ocmw=ocmw, referred_on=referred_on, reason=reason)
+    return store_referral(referral=Referral(case=case, ocmw=ocmw, referred_on=referred_on, reason=reason))
+
+
+@transaction.atomic
+def store_referral(*, referral: Referral) -> Referral:
+    """A new or changed referral, always to an OCMW (Referral.clean)."""
     referral.full_clean()
     referral.save()
     return referral
@@ -151,19 +173,32 @@ def set_referral_outcome(*, referral: Referral, outcome: str) -> Referral:
     return referral
 
 
-@transaction.atomic
 def add_payer_line(*, case: Case, payer: str, amount: Decimal, paid_on: date) -> PayerLine:
-    """A payment for the trajectory; the participant never pays more than the cap in total."""
-    Case.objects.select_for_update().filter(pk=case.pk).first()
-    if payer == PayerLine.Payer.PARTICIPANT:
-        paid = case.payer_lines.filter(payer=payer).aggregate(total=Sum("amount", default=Decimal(0)))["total"]
-        cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
-        if paid + amount > cap:
-            raise ValidationError(
-                _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).") % {"cap": cap, "paid": paid}
-            )
-    line = PayerLine(case=case, payer=payer, amount=amount, paid_on=paid_on)
+    return store_payer_line(line=PayerLine(case=case, payer=payer, amount=amount, paid_on=paid_on))
+
+
+def check_participant_cap(*, line: PayerLine) -> None:
+    """The participant never pays more than the cap in total for a trajectory (seed 003)."""
+    if line.payer != PayerLine.Payer.PARTICIPANT or line.amount is None or not line.case_id:
+        return
+    others = PayerLine.objects.filter(case_id=line.case_id, payer=line.payer).exclude(pk=line.pk)
+    paid = others.aggregate(total=Sum("amount", default=Decimal(0)))["total"]
+    cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
+    if paid + line.amount > cap:
+        raise ValidationError(
+            {
+                "amount": _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).")
+                % {"cap": cap, "paid": paid}
+            }
+        )
+
+
+@transaction.atomic
+def store_payer_line(*, line: PayerLine) -> PayerLine:
+    """A new or changed payment; the case is locked so two payments cannot both pass the cap."""
+    Case.objects.select_for_update().filter(pk=line.case_id).first()
     line.full_clean()
+    check_participant_cap(line=line)
     line.save()
     return line
 

@@ -1,5 +1,6 @@
 """The errors the API answers, and their place in the OpenAPI schema so clients know every status code."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -19,7 +20,11 @@ ERRORS = {
 
 
 def exception_handler(exc, context):
-    """DRF's handler, plus a 409 for deleting a record that others still refer to (instead of a 500)."""
+    """DRF's handler, plus a 400 with the Dutch messages of a model's or service's ValidationError,
+    and a 409 for deleting a record that others still refer to (instead of a 500)."""
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, ProtectedError):
         return Response(
             {

@@ -1,13 +1,14 @@
-"""Filters shared by the REST endpoints."""
+"""Filters shared by the REST endpoints and the staff lists."""
 
 import django_filters
-from django import forms
+
+from core.years import YearField
 
 
 class YearFilter(django_filters.NumberFilter):
-    """A calendar year of a date field; anything else is a 400 instead of an overflow in the year lookup."""
+    """A calendar year of a date field within the portal's range; anything else is a Dutch error, not an overflow."""
 
-    field_class = forms.IntegerField
+    field_class = YearField
 
     def __init__(self, *, field_name: str, **kwargs):
-        super().__init__(field_name=field_name, lookup_expr="year", min_value=1, max_value=9999, **kwargs)
+        super().__init__(field_name=field_name, lookup_expr="year", **kwargs)

@@ -3,10 +3,10 @@
 from datetime import date
 
 import django_filters
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import permissions, serializers, viewsets
 
 from core.api_caching import CachedListMixin
+from core.api_writes import WritesThroughService
 from partnerships import services
 from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
 
@@ -76,13 +76,16 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "municipality", "name", "contact_person", "email", "phone", "address"]
 
 
-class OrganisationViewSet(CachedListMixin, viewsets.ModelViewSet):
+class OrganisationViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
     serializer_class = OrganisationSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_fields = ["kind", "municipality"]
 
     def get_queryset(self):
         return Organisation.objects.visible_to(self.request.user).select_related("municipality")
+
+    def store(self, instance):
+        return services.store_organisation(organisation=instance)
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -116,7 +119,7 @@ class AgreementFilter(django_filters.FilterSet):
         return queryset.in_force_on(value)
 
 
-class AgreementViewSet(CachedListMixin, viewsets.ModelViewSet):
+class AgreementViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_class = AgreementFilter
@@ -124,22 +127,8 @@ class AgreementViewSet(CachedListMixin, viewsets.ModelViewSet):
     def get_queryset(self):
         return Agreement.objects.visible_to(self.request.user).select_related("municipality")
 
-    def perform_create(self, serializer):
-        serializer.instance = store_through_service(Agreement(**serializer.validated_data))
-
-    def perform_update(self, serializer):
-        for field, value in serializer.validated_data.items():
-            setattr(serializer.instance, field, value)
-        store_through_service(serializer.instance)
-
-
-def store_through_service(agreement: Agreement) -> Agreement:
-    """Writes go through the service, so the API enforces the same invariants, with the same Dutch messages."""
-    try:
-        return services.store_agreement(agreement=agreement)
-    except DjangoValidationError as error:
-        detail = error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
-        raise serializers.ValidationError(detail) from error
+    def store(self, instance):
+        return services.store_agreement(agreement=instance)
 
 
 class OutreachSerializer(serializers.ModelSerializer):
@@ -158,8 +147,11 @@ class OutreachSerializer(serializers.ModelSerializer):
         ]
 
 
-class OutreachViewSet(CachedListMixin, viewsets.ModelViewSet):
+class OutreachViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
     queryset = Outreach.objects.select_related("organisation")
     serializer_class = OutreachSerializer
     permission_classes = [StaffOnly, ModelPermissionToWrite]
     filterset_fields = ["status", "organisation"]
+
+    def store(self, instance):
+        return services.store_outreach(outreach=instance)

@@ -94,6 +94,12 @@ class Municipality(models.Model):
     def exists_on(self, day: date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
+    def as_of(self, day: date) -> "Municipality | None":
+        """This municipality on `day`, or the one it merged into: records of a merged municipality go to its successor."""
+        if self.exists_on(day):
+            return self
+        return self.descendants.existing_on(day).first()
+
     @property
     def period_label(self) -> str:
         start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None

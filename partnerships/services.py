@@ -104,6 +104,20 @@ def record_outreach(
         notes=notes,
         is_synthetic=is_synthetic,
     )
+    return store_outreach(outreach=outreach)
+
+
+@transaction.atomic
+def store_outreach(*, outreach: Outreach) -> Outreach:
+    """Validate and save a new or changed offer: a refusal needs its reason, whoever writes it."""
     outreach.full_clean(validate_constraints=False)  # clean() checks them with Dutch messages; the database too
     outreach.save()
     return outreach
+
+
+@transaction.atomic
+def store_organisation(*, organisation: Organisation) -> Organisation:
+    """Validate and save an organisation's details (one gemeente and one OCMW per municipality)."""
+    organisation.full_clean()
+    organisation.save()
+    return organisation

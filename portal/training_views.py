@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.forms import show_errors
 from portal.views import partner_organisations, partner_required
 from trainings import selectors, services
 from trainings.models import Registration, TrainingSession
@@ -73,7 +74,7 @@ def register(request, session_id: int):
                 registered_by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             if registration.status == Registration.Status.WAITING:
                 messages.warning(

@@ -18,9 +18,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
-from cases.models import Approval, Case, Entrepreneur
+from cases.models import Approval, Case
+from core.forms import show_errors
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
+from core.years import YearField
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
 from portal.selectors import organisation_year
@@ -54,6 +56,7 @@ def _pending_approvals(user):
     return (
         Case.objects.visible_to(user)
         .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True)
+        .filter(municipality__in=partner_organisations(user).values("municipality"))
         .exclude(status=Case.Status.CLOSED)
     )
 
@@ -130,30 +133,21 @@ def new_referral(request):
     organisation = partner_organisations(request.user).first()
     form = ReferralForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        entrepreneur = case_services.save_entrepreneur(
-            entrepreneur=Entrepreneur(
-                name=data["name"], email=data["email"], phone=data["phone"], municipality=organisation.municipality
+        try:
+            case = case_services.refer_case(
+                organisation=organisation, by=request.user, on=timezone.localdate(), **form.cleaned_data
             )
-        )
-        case = case_services.open_case(
-            entrepreneur=entrepreneur,
-            municipality=organisation.municipality,
-            opened_on=timezone.localdate(),
-            channel=Case.Channel.OCMW if organisation.kind == Organisation.Kind.OCMW else Case.Channel.GEMEENTE,
-            phase=data["phase"],
-            referring_organisation=organisation,
-            situation=data["situation"],
-            by=request.user,
-        )
-        messages.success(request, _("Het dossier is aangemaakt; Dyzo neemt contact op."))
-        return redirect("portal:case", case_id=case.pk)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Het dossier is aangemaakt; Dyzo neemt contact op."))
+            return redirect("portal:case", case_id=case.pk)
     return render(request, "portal/referral.html", {"form": form, "organisation": organisation})
 
 
 class ApprovalForm(forms.Form):
     decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
-    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, decimal_places=2)
+    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, max_digits=10, decimal_places=2)
     decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
 
 
@@ -173,21 +167,25 @@ def approve(request, case_id: int):
                 amount=form.cleaned_data["amount"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_errors(form, error)
         else:
             messages.success(request, _("De beslissing is bewaard."))
             return redirect("portal:dashboard")
     return render(request, "portal/approval.html", {"form": form, "case": case})
 
 
+class SummaryYearForm(forms.Form):
+    jaar = YearField(required=False)
+
+
 @partner_required
 def yearly_summary(request):
     """The organisation's year: cases, referrals, trainings attended and fees; small case numbers suppressed."""
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("jaar", today.year))
-    except ValueError:
-        year = today.year
+    chosen = SummaryYearForm(request.GET)
+    year = chosen.cleaned_data["jaar"] if chosen.is_valid() and chosen.cleaned_data["jaar"] else today.year
+    if "jaar" in chosen.errors:
+        messages.error(request, chosen.errors["jaar"][0])
     summary = organisation_year(user=request.user, year=year)
     context = {"summary": summary, "year": year, "years": range(today.year, 2015, -1)}
     if request.GET.get("formaat") == "pdf":

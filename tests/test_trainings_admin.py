@@ -5,53 +5,109 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory, sign_in
+from tests.factories import RegistrationFactory, TrainingSessionFactory, sign_in, staff_user
 from trainings.models import Registration
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client):
-    sign_in(client, UserFactory(username="planner", is_staff=True, is_superuser=True))
+def coordinator_client(client):
+    sign_in(client, staff_user())
     return client
 
 
-def session_form(session, registrations):
-    data = {
-        "date": session.date.strftime("%d/%m/%Y"),
-        "organiser_name": session.organiser_name,
-        "target_group": session.target_group,
-        "capacity": session.capacity,
-        "language": "nl",
-        "registrations-TOTAL_FORMS": len(registrations),
-        "registrations-INITIAL_FORMS": sum(1 for row in registrations if "id" in row),
-        "registrations-MIN_NUM_FORMS": 0,
-        "registrations-MAX_NUM_FORMS": 1000,
-    }
-    for index, row in enumerate(registrations):
-        data.update({f"registrations-{index}-{key}": value for key, value in row.items()})
-        data[f"registrations-{index}-session"] = session.pk
-    return data
+def register_in_admin(client, session, name, **fields):
+    data = {"session": session.pk, "name": name, "organisation_name": "OCMW Gent", **fields}
+    return client.post(reverse("admin:trainings_registration_add"), data)
 
 
-def test_registering_beyond_capacity_in_the_admin_fills_the_waiting_list(staff_client):
+def test_registering_beyond_capacity_in_the_admin_fills_the_waiting_list(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2030, 5, 1), capacity=1)
-    rows = [{"name": "An", "organisation_name": "OCMW Gent"}, {"name": "Bart", "organisation_name": "OCMW Gent"}]
 
-    staff_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
+    register_in_admin(coordinator_client, session, "An")
+    response = register_in_admin(coordinator_client, session, "Bart", _continue="1")
 
     assert list(session.registrations.order_by("name").values_list("status", flat=True)) == [
         Registration.Status.CONFIRMED,
         Registration.Status.WAITING,
     ]
+    assert "staat op de wachtlijst" in coordinator_client.get(response["Location"]).text
 
 
-def test_attendance_is_marked_in_the_admin_after_the_session(staff_client):
+def test_the_admin_refuses_a_registration_after_the_deadline_in_dutch(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1), registration_deadline=datetime.date(2020, 1, 1))
+
+    response = register_in_admin(coordinator_client, session, "An")
+
+    assert "De inschrijvingen voor deze sessie zijn afgesloten." in response.text
+    assert not session.registrations.exists()
+
+
+def test_the_admin_refuses_a_duplicate_registration(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
+    RegistrationFactory(session=session, name="An Peeters", organisation_name="OCMW Gent")
+
+    response = register_in_admin(coordinator_client, session, "an peeters")
+
+    assert "is al ingeschreven voor deze sessie" in response.text
+    assert session.registrations.count() == 1
+
+
+def test_the_status_of_a_registration_cannot_be_edited_by_hand(coordinator_client):
+    registration = RegistrationFactory(session=TrainingSessionFactory(date=datetime.date(2030, 5, 1)))
+
+    response = coordinator_client.get(reverse("admin:trainings_registration_change", args=[registration.pk]))
+
+    assert 'name="status"' not in response.text and 'name="function"' in response.text
+
+
+def test_registrations_are_not_deleted_but_cancelled_so_the_waiting_list_moves_up(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1), capacity=1)
+    first = RegistrationFactory(session=session, name="An")
+    waiting = RegistrationFactory(session=session, name="Bart", status=Registration.Status.WAITING)
+
+    denied = coordinator_client.post(reverse("admin:trainings_registration_delete", args=[first.pk]), {"post": "yes"})
+    coordinator_client.post(
+        reverse("admin:trainings_registration_changelist"), {"action": "cancel", "_selected_action": [first.pk]}
+    )
+
+    assert denied.status_code == 403
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+
+
+def test_the_session_page_shows_registrations_without_editing_them(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
+    RegistrationFactory(session=session, name="An")
+
+    response = coordinator_client.get(reverse("admin:trainings_trainingsession_change", args=[session.pk]))
+
+    assert "An" in response.text and 'name="registrations-0-name"' not in response.text
+    assert f"{reverse('admin:trainings_registration_add')}?session={session.pk}" in response.text
+
+
+def test_attendance_is_marked_in_the_admin_after_the_session(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2020, 5, 1), capacity=5)
     came = RegistrationFactory(session=session, name="An")
-    rows = [{"id": came.pk, "name": "An", "organisation_name": "OCMW Gent", "attended": "true"}]
+    absent = RegistrationFactory(session=session, name="Bart")
 
-    staff_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
+    coordinator_client.post(
+        reverse("admin:trainings_registration_changelist"), {"action": "mark_attended", "_selected_action": [came.pk]}
+    )
 
     assert Registration.objects.get(pk=came.pk).attended is True
+    assert Registration.objects.get(pk=absent.pk).attended is False
+
+
+def test_attendance_cannot_be_marked_before_the_session(coordinator_client):
+    came = RegistrationFactory(session=TrainingSessionFactory(date=datetime.date(2030, 5, 1)), name="An")
+
+    response = coordinator_client.post(
+        reverse("admin:trainings_registration_changelist"),
+        {"action": "mark_attended", "_selected_action": [came.pk]},
+        follow=True,
+    )
+
+    assert "De aanwezigheid kan pas na de sessie geregistreerd worden." in response.text
+    assert Registration.objects.get(pk=came.pk).attended is None

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_writes import WritesThroughService
 from core.pdf import pdf_response, render_pdf
 from trainings import services
 from trainings.models import Module, Registration, TrainingSession
@@ -33,13 +34,19 @@ class YearFilter(admin.SimpleListFilter):
 
 
 class RegistrationInline(admin.TabularInline):
-    """New rows go through the registration rules; the status follows from them and from cancellations."""
+    """Shown on the session; registrations are added, cancelled and marked on their own page, through the rules."""
 
     model = Registration
     extra = 0
-    fields = ["name", "function", "organisation", "organisation_name", "status", "attended"]
-    readonly_fields = ["status"]
-    autocomplete_fields = ["organisation"]
+    can_delete = False
+    show_change_link = True
+    fields = readonly_fields = ["name", "function", "organisation_name", "status", "attended"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(TrainingSession)
@@ -63,36 +70,6 @@ class TrainingSessionAdmin(SimpleHistoryAdmin):
     def participants(self, session):
         return session.participants
 
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Registration:
-            return super().save_formset(request, form, formset, change)
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        session = form.instance
-        try:
-            for inline_form in formset.extra_forms:
-                if inline_form.has_changed() and not formset._should_delete_form(inline_form):
-                    data = inline_form.cleaned_data
-                    registration = services.register(
-                        session=session,
-                        name=data["name"],
-                        function=data.get("function", ""),
-                        organisation=data.get("organisation"),
-                        organisation_name=data.get("organisation_name", ""),
-                        registered_by=request.user,
-                    )
-                    formset.new_objects.append(registration)
-            marked = [f for f in formset.initial_forms if "attended" in f.changed_data]
-            if marked:
-                attended = {f.instance.pk for f in formset.initial_forms if f.cleaned_data.get("attended")}
-                services.mark_attendance(session=session, attended_ids=attended, by=request.user)
-                formset.changed_objects += [(f.instance, ["attended"]) for f in marked]
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        for inline_form in formset.initial_forms:
-            if formset._should_delete_form(inline_form):
-                formset.deleted_objects.append(inline_form.instance)
-                inline_form.instance.delete()
-
     def get_urls(self):
         sheet = self.admin_site.admin_view(self.sign_in_sheet)
         return [path("<int:session_id>/aanwezigheidslijst.pdf", sheet, name="trainings_session_sheet"), *super().get_urls()]
@@ -104,21 +81,92 @@ class TrainingSessionAdmin(SimpleHistoryAdmin):
         return pdf_response(pdf, f"aanwezigheidslijst-{session.date.isoformat()}.pdf")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        sheet_url = reverse("admin:trainings_session_sheet", args=[object_id])
-        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "sheet_url": sheet_url})
+        links = {
+            "sheet_url": reverse("admin:trainings_session_sheet", args=[object_id]),
+            "add_registration_url": f"{reverse('admin:trainings_registration_add')}?session={object_id}",
+        }
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), **links})
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
-    actions = ["cancel"]
+class RegistrationAdmin(WritesThroughService, SimpleHistoryAdmin):
+    """New registrations go through the rules (capacity and waiting list, deadline, duplicates); the status
+    follows from them and from cancellations, and attendance is marked after the session."""
+
+    actions = ["cancel", "mark_attended", "mark_absent"]
     list_display = ["name", "organisation_name", "session", "status", "attended"]
     list_filter = ["status", "attended"]
     search_fields = ["name", "organisation_name"]
     list_select_related = ["session", "session__organiser"]
-    autocomplete_fields = ["organisation"]
+    autocomplete_fields = ["session", "organisation"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["session", "name", "function", "organisation", "organisation_name"]
+        return ["session", "name", "function", "organisation_name", "status", "attended", "registered_by", "registered_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return ["session", "name", "organisation_name", "status", "attended", "registered_by", "registered_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def check_rules(self, request, obj):
+        if obj.pk is None:
+            services.check_registration(
+                session=obj.session,
+                name=obj.name,
+                organisation=obj.organisation,
+                organisation_name=obj.organisation_name,
+                registered_by=request.user,
+            )
+
+    def store(self, request, obj):
+        if obj.pk is not None:
+            obj.save(update_fields=["function"])
+            return obj
+        registration = services.register(
+            session=obj.session,
+            name=obj.name,
+            function=obj.function,
+            organisation=obj.organisation,
+            organisation_name=obj.organisation_name,
+            registered_by=request.user,
+        )
+        obj.pk, obj.status = registration.pk, registration.status
+        return registration
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if obj.status == Registration.Status.WAITING:
+            self.message_user(request, _("De sessie is volzet: %(name)s staat op de wachtlijst.") % {"name": obj.name})
+        return super().response_add(request, obj, post_url_continue)
 
     @admin.action(description=_("Geselecteerde inschrijvingen annuleren (de wachtlijst schuift door)"))
     def cancel(self, request, queryset):
         for registration in queryset.exclude(status=Registration.Status.CANCELLED):
             services.cancel_registration(registration=registration, by=request.user)
         self.message_user(request, _("Inschrijvingen geannuleerd."))
+
+    @admin.action(description=_("Als aanwezig markeren"))
+    def mark_attended(self, request, queryset):
+        self._mark(request, queryset, attended=True)
+
+    @admin.action(description=_("Als afwezig markeren"))
+    def mark_absent(self, request, queryset):
+        self._mark(request, queryset, attended=False)
+
+    def _mark(self, request, queryset, *, attended: bool):
+        """Per session, the selected people join or leave the set of those who came."""
+        for session in TrainingSession.objects.filter(registrations__in=queryset).distinct():
+            came = set(session.registrations.filter(attended=True).values_list("pk", flat=True))
+            selected = set(queryset.filter(session=session).values_list("pk", flat=True))
+            try:
+                services.mark_attendance(
+                    session=session, attended_ids=came | selected if attended else came - selected, by=request.user
+                )
+            except ValidationError as error:
+                self.message_user(request, f"{session}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                self.message_user(request, _("Aanwezigheid bewaard voor %(session)s.") % {"session": session})

@@ -22,20 +22,17 @@ def _may_register_for(user, organisation: Organisation | None) -> bool:
     return organisation is not None and user.memberships.filter(organisation=organisation).exists()
 
 
-@transaction.atomic
-def register(
+def check_registration(
     *,
     session: TrainingSession,
     name: str,
-    function: str = "",
-    organisation: Organisation | None = None,
-    organisation_name: str = "",
+    organisation: Organisation | None,
+    organisation_name: str,
     registered_by,
     today: date | None = None,
-) -> Registration:
-    """Register a person; when the session is full they go on the waiting list."""
+) -> str:
+    """The rules a new registration must meet; returns the organisation's name as it will be stored."""
     today = today or timezone.localdate()
-    session = _locked(session)
     if not _may_register_for(registered_by, organisation):
         raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie inschrijven."))
     if session.date < today or (session.registration_deadline and today > session.registration_deadline):
@@ -48,6 +45,31 @@ def register(
     active = session.registrations.exclude(status=Registration.Status.CANCELLED)
     if active.filter(normalised_name=Registration.normalise(name), organisation_name=organisation_name).exists():
         raise ValidationError(_("%(name)s is al ingeschreven voor deze sessie.") % {"name": name.strip()})
+    return organisation_name
+
+
+@transaction.atomic
+def register(
+    *,
+    session: TrainingSession,
+    name: str,
+    function: str = "",
+    organisation: Organisation | None = None,
+    organisation_name: str = "",
+    registered_by,
+    today: date | None = None,
+) -> Registration:
+    """Register a person; when the session is full they go on the waiting list."""
+    session = _locked(session)
+    organisation_name = check_registration(
+        session=session,
+        name=name,
+        organisation=organisation,
+        organisation_name=organisation_name,
+        registered_by=registered_by,
+        today=today,
+    )
+    active = session.registrations.exclude(status=Registration.Status.CANCELLED)
     full = session.capacity is not None and active.filter(status=Registration.Status.CONFIRMED).count() >= session.capacity
     return Registration.objects.create(
         session=session,
