@@ -76,12 +76,14 @@ class RecordInline(admin.TabularInline):
 
 class StatusChangeInline(RecordInline):
     model = StatusChange
-    readonly_fields = fields = ["from_status", "to_status", "changed_by", "changed_at"]
+    readonly_fields = ("from_status", "to_status", "changed_by", "changed_at")
+    fields = readonly_fields
 
 
 class ReportInline(RecordInline):
     model = CaseReport
-    readonly_fields = fields = ["version", "download", "created_at", "created_by"]
+    readonly_fields = ("version", "download", "created_at", "created_by")
+    fields = readonly_fields
 
     @admin.display(description=_("bestand"))
     def download(self, report):

@@ -18,13 +18,13 @@ from partnerships.models import Agreement, Municipality, Organisation
 from partnerships.selectors import cooperation_form
 
 Status = Case.Status
-ALLOWED_TRANSITIONS = {
+ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     Status.REGISTERED: {Status.INTAKE, Status.CLOSED},
     Status.INTAKE: {Status.ONGOING, Status.CLOSED},
     Status.ONGOING: {Status.CLOSED},
     Status.CLOSED: set(),
 }
-FUNDING_BY_FORM = {
+FUNDING_BY_FORM: dict[str, str] = {
     Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: Case.FundingBasis.SUBSCRIPTION,
     Agreement.Form.SUBSCRIPTION: Case.FundingBasis.SUBSCRIPTION,
     Agreement.Form.PER_CASE: Case.FundingBasis.PER_CASE,

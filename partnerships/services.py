@@ -7,7 +7,7 @@ from django.db import transaction
 
 from partnerships.models import Agreement, Municipality, Organisation, Outreach
 
-PARTY_KINDS = {
+PARTY_KINDS: dict[str, list[str]] = {
     Agreement.Party.GEMEENTE: [Organisation.Kind.GEMEENTE],
     Agreement.Party.OCMW: [Organisation.Kind.OCMW],
     Agreement.Party.BOTH: [Organisation.Kind.GEMEENTE, Organisation.Kind.OCMW],

@@ -91,10 +91,8 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
     participants = TrainingSession.objects.filter(pk=OuterRef("trainingsession")).with_participants().values("participants")
     rows = (
         Covered.objects.filter(trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year)
-        .annotate(
-            year=ExtractYear("trainingsession__date"), session_participants=Subquery(participants, output_field=IntegerField())
-        )
-        .values("year", name=F("module__name"))
+        .annotate(session_participants=Subquery(participants, output_field=IntegerField()))
+        .values(year=ExtractYear("trainingsession__date"), name=F("module__name"))
         .annotate(session_count=Count("trainingsession"), participant_count=Sum("session_participants", default=0))
         .order_by("year", "-session_count", "-participant_count", "name")
     )
