@@ -33,11 +33,22 @@ VAR_DIR = BASE_DIR / "var"
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
 
+TRUE_VALUES = ("1", "true", "yes", "on")
+FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no variable; unset or empty gives the default. Anything else is refused, so that a
+    typo such as DEBUG=ture or SECURE_SSL_REDIRECT=nee never silently means "off"."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    accepted = ", ".join(TRUE_VALUES + FALSE_VALUES)
+    raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value; use one of: {accepted}.")
 
 
 def env_list(name: str, default: str = "") -> list[str]:
