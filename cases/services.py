@@ -3,16 +3,15 @@
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.kbo import normalise_kbo
-from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
+from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, StatusChange
 from core.pdf import render_pdf
 from partnerships.models import Agreement, Municipality, Organisation
 from partnerships.selectors import cooperation_form
@@ -133,39 +132,6 @@ def decide_approval(
         },
     )
     return approval
-
-
-def refer_to_ocmw(*, case: Case, ocmw: Organisation, referred_on: date, reason: str) -> Referral:
-    if ocmw.kind != Organisation.Kind.OCMW:
-        raise ValidationError(_("Een doorverwijzing gaat naar een OCMW."))
-    referral = Referral(case=case, ocmw=ocmw, referred_on=referred_on, reason=reason)
-    referral.full_clean()
-    referral.save()
-    return referral
-
-
-def set_referral_outcome(*, referral: Referral, outcome: str) -> Referral:
-    referral.outcome = outcome
-    referral.full_clean()
-    referral.save(update_fields=["outcome"])
-    return referral
-
-
-@transaction.atomic
-def add_payer_line(*, case: Case, payer: str, amount: Decimal, paid_on: date) -> PayerLine:
-    """A payment for the trajectory; the participant never pays more than the cap in total."""
-    Case.objects.select_for_update().filter(pk=case.pk).first()
-    if payer == PayerLine.Payer.PARTICIPANT:
-        paid = case.payer_lines.filter(payer=payer).aggregate(total=Sum("amount", default=Decimal(0)))["total"]
-        cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
-        if paid + amount > cap:
-            raise ValidationError(
-                _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).") % {"cap": cap, "paid": paid}
-            )
-    line = PayerLine(case=case, payer=payer, amount=amount, paid_on=paid_on)
-    line.full_clean()
-    line.save()
-    return line
 
 
 @transaction.atomic

@@ -73,14 +73,6 @@ def store_agreement(*, agreement: Agreement) -> Agreement:
 
 
 @transaction.atomic
-def end_agreement(*, agreement: Agreement, end_date: date) -> Agreement:
-    agreement.end_date = end_date
-    agreement.full_clean()
-    agreement.save(update_fields=["end_date"])
-    return agreement
-
-
-@transaction.atomic
 def record_outreach(
     *,
     organisation: Organisation,
