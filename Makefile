@@ -12,7 +12,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dyzo_bench}
 
-.PHONY: run test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz
+.PHONY: run test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz lock
 
 run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -26,6 +26,7 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(DEV_ENV) $(BIN)/mypy --follow-imports=silent core partnerships cases trainings portal demo dyzo_portal
 
 test-sqlite:
 	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest
@@ -85,15 +86,24 @@ $(ENGLISH): locale/en/LC_MESSAGES/django.po
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(BIN)/.installed: pyproject.toml | $(BIN)/python
+# Each stamp depends on its lock file: a changed lock reinstalls. `make lock` rewrites them from pyproject.toml.
+$(BIN)/.installed: requirements/run.txt | $(BIN)/python
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q .
+	$(BIN)/pip install -q -r requirements/run.txt
 	touch $@
 
-$(BIN)/.installed-test: pyproject.toml $(BIN)/.installed
-	$(BIN)/pip install -q ".[test]"
+$(BIN)/.installed-test: requirements/test.txt $(BIN)/.installed
+	$(BIN)/pip install -q -r requirements/test.txt
 	touch $@
 
-$(BIN)/.installed-bench: pyproject.toml $(BIN)/.installed
-	$(BIN)/pip install -q ".[bench]"
+$(BIN)/.installed-bench: requirements/bench.txt $(BIN)/.installed
+	$(BIN)/pip install -q -r requirements/bench.txt
 	touch $@
+
+# The lock files: the ranges of pyproject.toml, resolved to exact versions; the extras are held to the run pins.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile -q --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
+lock: $(BIN)/.installed-test
+	$(PIP_COMPILE) -o requirements/run.txt pyproject.toml
+	$(PIP_COMPILE) --extra test -c requirements/run.txt -o requirements/test.txt pyproject.toml
+	$(PIP_COMPILE) --extra bench -c requirements/run.txt -o requirements/bench.txt pyproject.toml

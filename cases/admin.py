@@ -197,8 +197,5 @@ class PayerLineAdmin(WritesThroughService, CasePartAdmin):
     list_filter = ["payer"]
     date_hierarchy = "paid_on"
 
-    def check_rules(self, request, obj):
-        services.check_participant_cap(line=obj)
-
     def store(self, request, obj):
         return services.store_payer_line(line=obj)

@@ -24,7 +24,7 @@ class CaseFilter(django_filters.FilterSet):
 
     class Meta:
         model = Case
-        fields = []
+        fields: list[str] = []
 
     def search(self, queryset, name, value):
         filters = Q(entrepreneur__name__icontains=value) | Q(entrepreneur__enterprise_number__icontains=value.replace(".", ""))

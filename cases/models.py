@@ -4,10 +4,12 @@ No national register number is ever stored. Anonymisation blanks the personal
 fields and keeps what the reports count.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -317,6 +319,17 @@ class PayerLine(models.Model):
 
     def __str__(self):
         return _("Betaling voor dossier %(case)s (%(payer)s)") % {"case": self.case_id, "payer": self.get_payer_display()}
+
+    def clean(self):
+        """The participant never pays more than the cap per trajectory, over all their lines of the case."""
+        if self.payer != self.Payer.PARTICIPANT or self.case_id is None or self.amount is None:
+            return
+        others = PayerLine.objects.filter(case_id=self.case_id, payer=self.payer).exclude(pk=self.pk)
+        paid = others.aggregate(total=Sum("amount", default=Decimal(0)))["total"]
+        cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
+        if paid + self.amount > cap:
+            message = _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).")
+            raise ValidationError({"amount": message % {"cap": cap, "paid": paid}})
 
 
 class CaseReport(models.Model):

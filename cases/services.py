@@ -3,28 +3,27 @@
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.kbo import normalise_kbo
-from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
+from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, StatusChange
 from core.pdf import render_pdf
 from partnerships.models import Agreement, Municipality, Organisation
 from partnerships.selectors import cooperation_form
 
 Status = Case.Status
-ALLOWED_TRANSITIONS = {
+ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     Status.REGISTERED: {Status.INTAKE, Status.CLOSED},
     Status.INTAKE: {Status.ONGOING, Status.CLOSED},
     Status.ONGOING: {Status.CLOSED},
     Status.CLOSED: set(),
 }
-FUNDING_BY_FORM = {
+FUNDING_BY_FORM: dict[str, str] = {
     Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: Case.FundingBasis.SUBSCRIPTION,
     Agreement.Form.SUBSCRIPTION: Case.FundingBasis.SUBSCRIPTION,
     Agreement.Form.PER_CASE: Case.FundingBasis.PER_CASE,
@@ -154,10 +153,6 @@ def store_approval(*, approval: Approval) -> Approval:
     return approval
 
 
-def refer_to_ocmw(*, case: Case, ocmw: Organisation, referred_on: date, reason: str) -> Referral:
-    return store_referral(referral=Referral(case=case, ocmw=ocmw, referred_on=referred_on, reason=reason))
-
-
 @transaction.atomic
 def store_referral(*, referral: Referral) -> Referral:
     """A new or changed referral, always to an OCMW (Referral.clean)."""
@@ -166,39 +161,11 @@ def store_referral(*, referral: Referral) -> Referral:
     return referral
 
 
-def set_referral_outcome(*, referral: Referral, outcome: str) -> Referral:
-    referral.outcome = outcome
-    referral.full_clean()
-    referral.save(update_fields=["outcome"])
-    return referral
-
-
-def add_payer_line(*, case: Case, payer: str, amount: Decimal, paid_on: date) -> PayerLine:
-    return store_payer_line(line=PayerLine(case=case, payer=payer, amount=amount, paid_on=paid_on))
-
-
-def check_participant_cap(*, line: PayerLine) -> None:
-    """The participant never pays more than the cap in total for a trajectory (seed 003)."""
-    if line.payer != PayerLine.Payer.PARTICIPANT or line.amount is None or not line.case_id:
-        return
-    others = PayerLine.objects.filter(case_id=line.case_id, payer=line.payer).exclude(pk=line.pk)
-    paid = others.aggregate(total=Sum("amount", default=Decimal(0)))["total"]
-    cap = Decimal(settings.PARTICIPANT_CONTRIBUTION_CAP)
-    if paid + line.amount > cap:
-        raise ValidationError(
-            {
-                "amount": _("De deelnemer betaalt maximaal %(cap)s euro per traject (al betaald: %(paid)s).")
-                % {"cap": cap, "paid": paid}
-            }
-        )
-
-
 @transaction.atomic
 def store_payer_line(*, line: PayerLine) -> PayerLine:
-    """A new or changed payment; the case is locked so two payments cannot both pass the cap."""
+    """A new or changed payment; the case is locked so two payments cannot both pass the cap (PayerLine.clean)."""
     Case.objects.select_for_update().filter(pk=line.case_id).first()
     line.full_clean()
-    check_participant_cap(line=line)
     line.save()
     return line
 

@@ -29,8 +29,8 @@ class TabularImportCommand(BaseCommand):
             raise CommandError(str(error)) from error
         result = self.run_import(rows=rows, source=file.name, dry_run=dry_run)
         if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
+            for problem in result.errors:
+                self.stderr.write(str(problem))
             raise CommandError(f"{len(result.errors)} fout(en) gevonden; er werd niets ingelezen.")
         if dry_run:
             self.stdout.write(f"Controle geslaagd: {len(result.rows)} {self.things} kunnen ingelezen worden.")

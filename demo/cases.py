@@ -50,7 +50,7 @@ LAST_NAMES = [
 ]
 SECTORS = ["horeca", "bouw", "detailhandel", "transport", "landbouw", "kapsalon", "IT-diensten", "schoonmaak"]
 CASES_PER_YEAR = (140, 220)
-WEIGHT_BY_BASIS = {
+WEIGHT_BY_BASIS: dict[str, float] = {
     Case.FundingBasis.SUBSCRIPTION: 6,
     Case.FundingBasis.PER_CASE: 3,
     Case.FundingBasis.REMOTE_ADVICE: 1,

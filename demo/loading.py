@@ -4,6 +4,7 @@ Every synthetic record is marked `is_synthetic`; the seed makes every load ident
 """
 
 import random
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,7 +29,7 @@ def load_demo_data(*, reset: bool = False) -> dict:
     """Load the demo records unless they are there already (`reset` replaces them)."""
     if not Municipality.objects.exists():
         load_reference_data()
-    summary = {"created": False}
+    summary: dict[str, Any] = {"created": False}
     if reset:
         Outreach.objects.all().delete()
         Agreement.objects.all().delete()

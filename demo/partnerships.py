@@ -36,7 +36,6 @@ SYNTHETIC_END_NOTE = " Einddatum: synthetisch demovervolg."
 
 REAL_SUBSCRIPTION_START = date(2015, 1, 1)
 REAL_PER_CASE_START = date(2016, 1, 1)
-COVERAGE_DAY = date(2017, 1, 1)
 PUBLISHED_DAY = date(2018, 12, 31)
 LAST_YEAR = 2025
 

@@ -20,6 +20,7 @@ EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP
 import datetime
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -32,11 +33,22 @@ VAR_DIR = BASE_DIR / "var"
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
 
+TRUE_VALUES = ("1", "true", "yes", "on")
+FALSE_VALUES = ("0", "false", "no", "off")
+
+
 def env_flag(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
+    """A yes/no variable; unset or empty gives the default. Anything else is refused, so that a
+    typo such as DEBUG=ture or SECURE_SSL_REDIRECT=nee never silently means "off"."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    if value in TRUE_VALUES:
+        return True
+    if value in FALSE_VALUES:
+        return False
+    accepted = ", ".join(TRUE_VALUES + FALSE_VALUES)
+    raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value; use one of: {accepted}.")
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -134,7 +146,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # only when it is shared: a sign-out must reach every worker.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "dyzo"}}
+    CACHES: dict[str, dict[str, Any]] = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "dyzo"}
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")

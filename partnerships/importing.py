@@ -67,7 +67,8 @@ class _RowChecker:
             self.existing[agreement.municipality_id].append(agreement)
 
     def check(self, row: Row) -> tuple[AgreementRow | None, list[str]]:
-        values, problems = row.values, []
+        values = row.values
+        problems: list[str] = []
         nis = str(values["nis"] or "").strip()
         party = str(values["partij"] or "").strip().lower()
         form = str(values["vorm"] or "").strip().lower()
@@ -93,6 +94,7 @@ class _RowChecker:
         municipality = self._municipality(nis, start, problems)
         if problems:
             return None, problems
+        assert municipality is not None and start is not None  # a missing one is one of the problems above
         return AgreementRow(row.line, municipality, party, form, start, end, fee), []
 
     def _municipality(self, nis: str, start: date | None, problems: list[str]) -> Municipality | None:

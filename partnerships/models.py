@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,10 +108,10 @@ class Municipality(models.Model):
         if start and end:
             return f"{start} – {end}"
         if end:
-            return _("tot en met %(end)s") % {"end": end}
+            return gettext("tot en met %(end)s") % {"end": end}
         if start:
-            return _("vanaf %(start)s") % {"start": start}
-        return _("ongewijzigd sinds 1988")
+            return gettext("vanaf %(start)s") % {"start": start}
+        return gettext("ongewijzigd sinds 1988")
 
 
 class Population(models.Model):

@@ -301,7 +301,7 @@ def sync_descendants(
     """Store, for each period, itself and every period it merged into later, transitively."""
     wanted = set()
     for key in rows:
-        descendant = key
+        descendant: MunicipalityKey | None = key
         while descendant is not None:
             wanted.add((municipalities[key].pk, municipalities[descendant].pk))
             descendant = rows[descendant].successor

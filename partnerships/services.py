@@ -7,7 +7,7 @@ from django.db import transaction
 
 from partnerships.models import Agreement, Municipality, Organisation, Outreach
 
-PARTY_KINDS = {
+PARTY_KINDS: dict[str, list[str]] = {
     Agreement.Party.GEMEENTE: [Organisation.Kind.GEMEENTE],
     Agreement.Party.OCMW: [Organisation.Kind.OCMW],
     Agreement.Party.BOTH: [Organisation.Kind.GEMEENTE, Organisation.Kind.OCMW],
@@ -69,14 +69,6 @@ def store_agreement(*, agreement: Agreement) -> Agreement:
     ensure_organisations(municipality=agreement.municipality, party=agreement.party)
     agreement.full_clean(validate_constraints=False)  # clean() checks them with Dutch messages; the database too
     agreement.save()
-    return agreement
-
-
-@transaction.atomic
-def end_agreement(*, agreement: Agreement, end_date: date) -> Agreement:
-    agreement.end_date = end_date
-    agreement.full_clean()
-    agreement.save(update_fields=["end_date"])
     return agreement
 
 

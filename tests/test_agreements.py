@@ -120,14 +120,3 @@ def test_an_agreement_needs_a_municipality_that_exists_on_its_start_date():
         create(municipality=municipality("44049"), start_date=datetime.date(2019, 3, 1))
 
     assert "bestond niet op de begindatum" in messages(error.value)
-
-
-def test_changing_an_agreement_is_kept_in_its_history():
-    agreement = create()
-
-    services.end_agreement(agreement=agreement, end_date=datetime.date(2019, 12, 31))
-
-    assert [record.end_date for record in agreement.history.order_by("history_date")] == [
-        None,
-        datetime.date(2019, 12, 31),
-    ]

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from cases import selectors, services
-from cases.models import Approval, Case, PayerLine, StatusChange
+from cases.models import Approval, Case, PayerLine, Referral, StatusChange
 from partnerships.models import Agreement, Organisation
-from tests.factories import AgreementFactory, CaseFactory, EntrepreneurFactory, UserFactory, municipality
+from tests.factories import AgreementFactory, CaseFactory, EntrepreneurFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 Status = Case.Status
@@ -136,37 +137,48 @@ def test_a_subscription_case_needs_no_approval(worker):
 
 def test_the_participant_pays_at_most_the_cap():
     case = CaseFactory()
-    services.add_payer_line(
+    PayerLine.objects.create(
+        case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1)
+    )
+    second = PayerLine(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("60"), paid_on=datetime.date(2020, 5, 1))
+
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+
+    assert "maximaal 200 euro" in error.value.message_dict["amount"][0]
+
+
+def test_the_cap_counts_only_the_participant_s_own_lines_of_the_case():
+    case = CaseFactory()
+    PayerLine.objects.create(
+        case=case, payer=PayerLine.Payer.MUNICIPALITY, amount=Decimal("350"), paid_on=datetime.date(2020, 4, 1)
+    )
+    PayerLine.objects.create(
+        case=CaseFactory(), payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("200"), paid_on=datetime.date(2020, 4, 1)
+    )
+
+    PayerLine(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("200"), paid_on=datetime.date(2020, 5, 1)).full_clean()
+
+
+def test_staff_cannot_enter_a_participant_payment_above_the_cap(client):
+    sign_in(client, UserFactory(username="medewerker", is_staff=True, is_superuser=True))
+    case = CaseFactory()
+    PayerLine.objects.create(
         case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1)
     )
 
-    with pytest.raises(ValidationError) as error:
-        services.add_payer_line(
-            case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("60"), paid_on=datetime.date(2020, 5, 1)
-        )
+    response = client.post(
+        reverse("admin:cases_payerline_add"), {"case": case.pk, "payer": "deelnemer", "amount": "60", "paid_on": "01/05/2020"}
+    )
 
-    assert "maximaal 200 euro" in error.value.messages[0]
-
-
-def test_payer_totals_are_summed_per_year_and_payer():
-    case = CaseFactory()
-    for payer, amount in [("gemeente", "350"), ("deelnemer", "200"), ("dyzo", "450"), ("gemeente", "350")]:
-        services.add_payer_line(
-            case=CaseFactory() if payer == "gemeente" else case,
-            payer=payer,
-            amount=Decimal(amount),
-            paid_on=datetime.date(2020, 6, 1),
-        )
-
-    totals = {row["payer"]: row["total"] for row in selectors.payer_totals_per_year(start_year=2020, end_year=2020)}
-
-    assert totals == {"gemeente": Decimal("700"), "deelnemer": Decimal("200"), "dyzo": Decimal("450")}
+    assert response.status_code == 200 and "maximaal 200 euro" in response.content.decode()
+    assert case.payer_lines.count() == 1
 
 
 def test_referrals_are_counted_per_year_and_province():
     gent_ocmw = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
     for day in (datetime.date(2020, 2, 1), datetime.date(2020, 8, 1), datetime.date(2021, 1, 5)):
-        services.refer_to_ocmw(case=CaseFactory(), ocmw=gent_ocmw, referred_on=day, reason="Leefloon aangewezen")
+        Referral.objects.create(case=CaseFactory(), ocmw=gent_ocmw, referred_on=day, reason="Leefloon aangewezen")
 
     rows = selectors.referrals_per_year_and_province(start_year=2020, end_year=2021)
 
@@ -178,6 +190,9 @@ def test_referrals_are_counted_per_year_and_province():
 
 def test_a_referral_goes_to_an_ocmw():
     gemeente = Organisation.objects.get(municipality=municipality("44021"), kind="gemeente")
+    referral = Referral(case=CaseFactory(), ocmw=gemeente, referred_on=datetime.date(2020, 2, 1), reason="x")
 
-    with pytest.raises(ValidationError):
-        services.refer_to_ocmw(case=CaseFactory(), ocmw=gemeente, referred_on=datetime.date(2020, 2, 1), reason="x")
+    with pytest.raises(ValidationError) as error:
+        referral.full_clean()
+
+    assert "ocmw" in error.value.message_dict

@@ -68,3 +68,25 @@ def test_another_kind_of_cache_url_is_refused():
     result = import_settings(SECRET_KEY="a-real-secret", CACHE_URL="memcached://cache.internal:11211")
 
     assert result.returncode != 0 and "CACHE_URL must be a redis://" in result.stderr
+
+
+def test_a_flag_accepts_the_usual_yes_and_no_words():
+    result = import_settings(
+        "s.DEBUG, s.SECURE_SSL_REDIRECT", DEBUG=" Yes ", SECRET_KEY="a-real-secret", SECURE_SSL_REDIRECT="off"
+    )
+
+    assert result.stdout.strip() == "True False"
+
+
+def test_an_empty_flag_is_its_default():
+    result = import_settings("s.SECURE_SSL_REDIRECT", SECRET_KEY="a-real-secret", SECURE_SSL_REDIRECT="")
+
+    assert result.stdout.strip() == "True"
+
+
+def test_a_flag_with_an_unknown_value_is_refused_naming_the_variable_and_the_accepted_values():
+    result = import_settings(SECRET_KEY="a-real-secret", DEBUG="1", TRUST_X_FORWARDED_PROTO="ja")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: TRUST_X_FORWARDED_PROTO='ja' is not a yes/no value" in result.stderr
+    assert "1, true, yes, on, 0, false, no, off" in result.stderr

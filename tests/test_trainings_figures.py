@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from tests.factories import OrganisationFactory, RegistrationFactory, TrainingSessionFactory, UserFactory, municipality, sign_in
+from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory, sign_in
 from trainings import selectors
 from trainings.models import Module
 
@@ -34,17 +34,6 @@ def test_the_module_ranking_orders_by_sessions_then_participants():
     ]
 
 
-def test_attending_organisations_come_from_attendance():
-    session = TrainingSessionFactory(date=datetime.date(2020, 5, 1))
-    gent, antwerpen = (OrganisationFactory(municipality=municipality(nis)) for nis in ("44021", "11002"))
-    RegistrationFactory(session=session, organisation=gent, organisation_name=gent.name, attended=True)
-    RegistrationFactory(session=session, organisation=antwerpen, organisation_name=antwerpen.name, attended=False)
-
-    attending = selectors.attending_organisations(start=datetime.date(2020, 1, 1), end=datetime.date(2020, 12, 31))
-
-    assert [(organisation, organisation.attendances) for organisation in attending] == [(gent, 1)]
-
-
 def many_sessions(count):
     all_modules = list(Module.objects.all())
     for index in range(count):
@@ -58,10 +47,8 @@ def test_every_figure_takes_a_constant_number_of_queries(count, django_assert_ma
     many_sessions(count)
 
     with django_assert_max_num_queries(5):
-        selectors.per_year(start_year=2014, end_year=2030)
         selectors.period_total(start=START, end=datetime.date(2030, 12, 31))
         list(selectors.sessions_of_period(start=START, end=datetime.date(2030, 12, 31)))
-        selectors.organisers_per_year(start_year=2014, end_year=2030)
         selectors.module_ranking(year=2020)
 
 

@@ -44,7 +44,7 @@ def _participants(value, problems: list[str]) -> int | None:
 
 def validate_session_rows(rows: list[Row]) -> ImportResult:
     modules = {module.name.casefold(): module for module in Module.objects.all()}
-    organisations = {}
+    organisations: dict[str, list[Organisation]] = {}
     for organisation in Organisation.objects.select_related("municipality"):
         organisations.setdefault(organisation.name.casefold(), []).append(organisation)
     result = ImportResult()
@@ -68,6 +68,7 @@ def validate_session_rows(rows: list[Row]) -> ImportResult:
         if problems:
             result.errors += [RowError(row.line, problem) for problem in problems]
             continue
+        assert day is not None  # an unreadable date is one of the problems above
         organiser = next(
             (org for org in organisations.get(organiser_name.casefold(), []) if org.municipality.exists_on(day)), None
         )

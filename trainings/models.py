@@ -108,7 +108,8 @@ class TrainingSession(models.Model):
 
     @property
     def organiser_label(self) -> str:
-        return self.organiser.name if self.organiser_id else self.organiser_name
+        organiser = self.organiser
+        return organiser.name if organiser else self.organiser_name
 
 
 class RegistrationQuerySet(models.QuerySet):

@@ -5,7 +5,6 @@ from datetime import date
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
-from partnerships.models import Organisation
 from trainings.models import Registration, TrainingSession
 
 
@@ -42,41 +41,6 @@ def period_total(*, start: date, end: date) -> dict:
     return {"sessions": totals["session_count"], "participants": totals["participant_count"]}
 
 
-def per_year(*, start_year: int, end_year: int) -> list[dict]:
-    """Per year: the number of sessions and of participants."""
-    rows = (
-        TrainingSession.objects.filter(date__year__gte=start_year, date__year__lte=end_year)
-        .with_participants()
-        .annotate(year=ExtractYear("date"))
-        .values("year")
-        .annotate(session_count=Count("pk"), participant_count=Sum("participants", default=0))
-        .order_by("year")
-    )
-    return [{"year": row["year"], "sessions": row["session_count"], "participants": row["participant_count"]} for row in rows]
-
-
-def organisers_per_year(*, start_year: int, end_year: int) -> list[dict]:
-    """Who hosted sessions each year, with how many: an organisation's name, or the organiser as written."""
-    return list(
-        TrainingSession.objects.filter(date__year__gte=start_year, date__year__lte=end_year)
-        .annotate(year=ExtractYear("date"), organiser_label=Coalesce("organiser__name", "organiser_name"))
-        .values("year", "organiser_label")
-        .annotate(sessions=Count("pk"))
-        .order_by("year", "-sessions", "organiser_label")
-    )
-
-
-def attending_organisations(*, start: date, end: date):
-    """Organisations whose staff attended a session of the period, with the number of attendances."""
-    attended = Q(training_registrations__attended=True, training_registrations__session__date__range=(start, end))
-    return (
-        Organisation.objects.annotate(attendances=Count("training_registrations", filter=attended))
-        .filter(attendances__gt=0)
-        .select_related("municipality")
-        .order_by("-attendances", "name")
-    )
-
-
 def module_ranking(*, year: int) -> list[dict]:
     """Seed 002 question 3: modules of a year in order of importance, by sessions and then participants."""
     return [
@@ -91,10 +55,8 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
     participants = TrainingSession.objects.filter(pk=OuterRef("trainingsession")).with_participants().values("participants")
     rows = (
         Covered.objects.filter(trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year)
-        .annotate(
-            year=ExtractYear("trainingsession__date"), session_participants=Subquery(participants, output_field=IntegerField())
-        )
-        .values("year", name=F("module__name"))
+        .annotate(session_participants=Subquery(participants, output_field=IntegerField()))
+        .values(year=ExtractYear("trainingsession__date"), name=F("module__name"))
         .annotate(session_count=Count("trainingsession"), participant_count=Sum("session_participants", default=0))
         .order_by("year", "-session_count", "-participant_count", "name")
     )

@@ -104,16 +104,16 @@ def cooperation_by_province(*, on: date) -> list[dict]:
     few hundred rows per province here is cheaper than re-evaluating the status
     subqueries inside grouped aggregates.
     """
-    rows = {}
+    counts: dict[str, dict[str, int]] = {}
     statuses = cooperation_statuses(on=on).values_list("province__name_nl", "status_form", "status_party")
     for province, form, party in statuses:
-        row = rows.setdefault(province, {"province": province, **dict.fromkeys(COUNTED_FIGURES, 0)})
-        row[FIGURE_OF_FORM[form]] += 1
+        figures = counts.setdefault(province, dict.fromkeys(COUNTED_FIGURES, 0))
+        figures[FIGURE_OF_FORM[form]] += 1
         if party:
-            row[FIGURE_OF_PARTY[party]] += 1
-    rows = [rows[province] for province in sorted(rows)]
-    for row in rows:
-        row["total"] = row["agreement"] + row["per_case"] + row["remote_advice"]
-    total = {"province": gettext(PROVINCE_TOTAL_LABEL)}
-    total.update({figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES})
-    return [*rows, total]
+            figures[FIGURE_OF_PARTY[party]] += 1
+    for figures in counts.values():
+        figures["total"] = figures["agreement"] + figures["per_case"] + figures["remote_advice"]
+    rows: list[dict] = [{"province": province, **counts[province]} for province in sorted(counts)]
+    total = {figure: sum(figures[figure] for figures in counts.values()) for figure in COUNTED_FIGURES}
+    rows.append({"province": gettext(PROVINCE_TOTAL_LABEL), **total})
+    return rows

@@ -10,7 +10,8 @@ from partnerships.reference_data import ReferenceDataError, load_reference_data
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Laadt provincies, gemeenten, bevolkingscijfers en organisaties uit de fixtures.")
+    # Django formats a lazy help text like a str (argparse prints it); the stubs only allow str.
+    help = gettext_lazy("Laadt provincies, gemeenten, bevolkingscijfers en organisaties uit de fixtures.")  # type: ignore[assignment]
 
     def add_arguments(self, parser):
         parser.add_argument("--fixtures-dir", type=Path, help=gettext_lazy("Map met de fixtures (standaard: FIXTURES_DIR)."))
