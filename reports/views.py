@@ -1,12 +1,12 @@
 """Report pages for Dyzo staff and policy staff: figures, the map and parliamentary answers, in every format."""
 
-from datetime import date
+from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,35 +14,40 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.freshness import cached
-from core.pdf import pdf_response, render_pdf
+from core.pdf import pdf_response
 from partnerships.models import Province
-from reports import answers, renderers
+from reports import answers
 from reports.access import reports_access
 from reports.cache import cached_pdf
-from reports.figures import FIGURES, Params, compute
-from reports.maps import map_svg
+from reports.figures import FIGURES, Params, ParamsError, compute
 from reports.models import FrozenAnswer, QuestionSet
 from reports.quality import data_quality
-from reports.renderers import CONTENT_TYPES, FORMATS
+from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
 
 
 class ReportFilter(forms.Form):
-    op = forms.DateField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    van = forms.IntegerField(label=_("Van jaar"), required=False, min_value=2000, max_value=2100)
-    tot = forms.IntegerField(label=_("Tot en met jaar"), required=False, min_value=2000, max_value=2100)
-    provincie = forms.ChoiceField(label=_("Provincie"), required=False)
+    """The filter fields as the page shows them; `Params.from_query` alone reads and checks them."""
 
-    def __init__(self, *args, **kwargs):
+    op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.CharField(label=_("Van jaar"), required=False, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100}))
+    tot = forms.CharField(label=_("Tot en met jaar"), required=False, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100}))
+    provincie = forms.CharField(label=_("Provincie"), required=False, widget=forms.Select)
+
+    def __init__(self, *args, error: ParamsError | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         provinces = Province.objects.values_list("name_nl", flat=True)
-        self.fields["provincie"].choices = [("", _("Alle provincies"))] + [(name, name) for name in provinces]
+        self.fields["provincie"].widget.choices = [("", _("Alle provincies"))] + [(name, name) for name in provinces]
+        if error:
+            self.add_error(error.field, error.message)
 
-    def params(self) -> Params:
-        data = self.cleaned_data if self.is_valid() else {}
-        on = data.get("op") or timezone.localdate()
-        end_year = data.get("tot") or on.year
-        start_year = min(data.get("van") or end_year, end_year)
-        return Params(on=on, start_year=start_year, end_year=end_year)
+
+def _params(request) -> tuple[Params | None, ReportFilter]:
+    """The parameters of the query and the filter form showing them, with the Dutch error when they are unusable."""
+    try:
+        params = Params.from_query(request.GET, today=timezone.localdate())
+    except ParamsError as error:
+        return None, ReportFilter(request.GET, error=error)
+    return params, ReportFilter(request.GET)
 
 
 def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -52,13 +57,27 @@ def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+def _refused(request, form: ReportFilter, template: str, context: dict) -> HttpResponse:
+    """Unusable parameters: a download says why as text, a page shows its filters with the error."""
+    if request.GET.get("formaat"):
+        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    return render(request, template, {**context, "form": form}, status=400)
+
+
 @reports_access
 def index(request):
-    form = ReportFilter(request.GET or None)
+    params, form = _params(request)
     return render(
         request,
         "reports/index.html",
-        {"form": form, "figures": FIGURES, "question_sets": QuestionSet.objects.all(), "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "figures": FIGURES.values(),
+            "question_sets": QuestionSet.objects.all(),
+            "query": request.GET.urlencode() if params else "",
+        },
+        status=200 if params else 400,
     )
 
 
@@ -68,55 +87,60 @@ def figure_page(request, name: str):
     query and data generation: policy staff open the same figures over and over."""
     if name not in FIGURES:
         raise Http404
+    params, form = _params(request)
+    if params is None:
+        title = FIGURES[name].title
+        return _refused(request, form, "reports/figure.html", {"title": title, "content": _error_content(form, title)})
     fmt = request.GET.get("formaat", "")
     if fmt in FORMATS and fmt != "html":
-        form, province = _filters(request)
 
         def rendered():
-            return renderers.render(compute(name, form.params()).for_province(province), fmt)
+            return render_report(name, params, fmt)
 
-        return _download(
-            cached_pdf("figure", name, form.params(), province, render=rendered) if fmt == "pdf" else rendered(), fmt, name
-        )
-    title, content = cached(request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name))
+        return _download(cached_pdf("figure", name, params, render=rendered) if fmt == "pdf" else rendered(), fmt, name)
+    title, content = cached(
+        request, "figure-page", name, request.GET.urlencode(), compute=lambda: _figure_content(request, name, params, form)
+    )
     return render(request, "reports/figure.html", {"title": title, "content": content})
 
 
-def _filters(request) -> tuple[ReportFilter, str | None]:
-    """The filter form of the query, and the province it chooses."""
-    form = ReportFilter(request.GET or None)
-    return form, (form.cleaned_data.get("provincie") if form.is_valid() else None)
-
-
-def _figure_content(request, name: str) -> tuple[str, str]:
-    form, province = _filters(request)
-    figure = compute(name, form.params()).for_province(province)
+def _figure_content(request, name: str, params: Params, form: ReportFilter) -> tuple[str, str]:
+    figure = compute(name, params)
     query = request.GET.copy()
     query.pop("formaat", None)
-    context = {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
-    return str(figure.title), render_to_string("reports/_figure_content.html", context, request=request)
+    context = {"form": form, "title": figure.title, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
+    return figure.title, render_to_string("reports/_figure_content.html", context, request=request)
+
+
+def _error_content(form: ReportFilter, title) -> str:
+    return render_to_string("reports/_figure_content.html", {"form": form, "title": title})
 
 
 @reports_access
 def map_page(request):
-    form = ReportFilter(request.GET or None)
-    on = form.params().on
+    params, form = _params(request)
+    if params is None:
+        return _refused(request, form, "reports/map.html", {})
+    on = params.on
     fmt = request.GET.get("formaat", "")
     if fmt == "svg":
-        return _download(map_svg(on=on).encode(), "svg", f"kaart-{on.isoformat()}")
+        return _download(render_report(MAP, params, fmt), "svg", f"kaart-{on.isoformat()}")
     if fmt == "pdf":
-        pdf = cached_pdf("map", on, render=lambda: render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on}))
+        pdf = cached_pdf("map", on, render=lambda: render_report(MAP, params, fmt))
         return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
-    return render(request, "reports/map.html", {"form": form, "svg": map_svg(on=on), "on": on, "query": request.GET.urlencode()})
+    svg = render_report(MAP, params, "svg").decode()
+    return render(request, "reports/map.html", {"form": form, "svg": svg, "on": on, "query": request.GET.urlencode()})
 
 
 @reports_access
 def answer_page(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
-    form = ReportFilter(request.GET or None)
-    on = form.params().on
+    params, form = _params(request)
+    if params is None:
+        return _refused(request, form, "reports/answer.html", {"question_set": question_set})
+    on = params.on
     if request.GET.get("formaat") == "pdf":
-        pdf = cached_pdf("answer", slug, on, render=lambda: answers.answer_pdf(question_set=question_set, on=on))
+        pdf = cached_pdf("answer", slug, on, render=lambda: render_report(ANSWER, params, "pdf", question_set=question_set))
         return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
@@ -129,23 +153,25 @@ def answer_page(request, slug: str):
 def freeze_answer(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     try:
-        on = date.fromisoformat(request.POST.get("op", ""))
-    except ValueError:
-        messages.error(request, _("Geef een geldige peildatum op."))
+        params = Params.from_query(request.POST, today=timezone.localdate())
+    except ParamsError as error:
+        messages.error(request, error.message)
         return redirect("reports:answer", slug=slug)
-    frozen = answers.freeze(question_set=question_set, on=on, by=request.user)
+    frozen = answers.freeze(question_set=question_set, on=params.on, by=request.user)
     messages.success(request, _("Het antwoord is bevroren en bewaard."))
     return redirect("reports:frozen", frozen_id=frozen.pk)
 
 
 @reports_access
 def frozen_answer(request, frozen_id: int):
+    """The frozen answer read from its stored values, in the reader's language, and which figures changed since."""
     frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
     if request.GET.get("formaat") == "pdf":
         response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{frozen.pdf.name.rsplit("/", 1)[-1]}"'
+        response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name or "antwoord.pdf").name}"'
         return response
-    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": answers.changed_since_frozen(frozen)})
+    changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
+    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": changed, **answers.frozen_context(frozen)})
 
 
 @staff_member_required
