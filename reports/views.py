@@ -21,22 +21,26 @@ from reports.access import reports_access
 from reports.cache import cached_pdf
 from reports.figures import FIGURES, Params, ParamsError, compute
 from reports.models import FrozenAnswer, QuestionSet
+from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality
 from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
+
+YEARS = {"min": FIRST_YEAR, "max": LAST_YEAR}
 
 
 class ReportFilter(forms.Form):
     """The filter fields as the page shows them; `Params.from_query` alone reads and checks them."""
 
     op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    van = forms.CharField(label=_("Van jaar"), required=False, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100}))
-    tot = forms.CharField(label=_("Tot en met jaar"), required=False, widget=forms.NumberInput(attrs={"min": 2000, "max": 2100}))
+    van = forms.CharField(label=_("Van jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
+    tot = forms.CharField(label=_("Tot en met jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
     provincie = forms.CharField(label=_("Provincie"), required=False, widget=forms.Select)
 
     def __init__(self, *args, error: ParamsError | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         provinces = Province.objects.values_list("name_nl", flat=True)
         self.fields["provincie"].widget.choices = [("", _("Alle provincies"))] + [(name, name) for name in provinces]
+        self.error = error
         if error:
             self.add_error(error.field, error.message)
 
@@ -59,9 +63,8 @@ def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
 
 def _refused(request, form: ReportFilter, template: str, context: dict) -> HttpResponse:
     """Unusable parameters: a download says why as text, a page shows its filters with the error."""
-    if request.GET.get("formaat"):
-        message = " ".join(str(error) for errors in form.errors.values() for error in errors)
-        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+    if request.GET.get("formaat") and form.error:
+        return HttpResponseBadRequest(form.error.message, content_type="text/plain; charset=utf-8")
     return render(request, template, {**context, "form": form}, status=400)
 
 
