@@ -66,7 +66,10 @@ def frozen_answer(frozen: FrozenAnswer) -> list[AnsweredQuestion]:
 
 
 def answer_context(*, question_set: QuestionSet, on: date) -> dict[str, Any]:
-    questions = answer(question_set=question_set, on=on)
+    return _context(question_set, on, answer(question_set=question_set, on=on))
+
+
+def _context(question_set: QuestionSet, on: date, questions: list[AnsweredQuestion]) -> dict[str, Any]:
     return {
         "question_set": question_set,
         "on": on,
@@ -91,19 +94,19 @@ def answer_pdf(*, question_set: QuestionSet, on: date) -> bytes:
     return render_pdf("reports/answer_pdf.html", answer_context(question_set=question_set, on=on))
 
 
-def snapshot(*, question_set: QuestionSet, on: date) -> dict:
+def _values(questions: list[AnsweredQuestion]) -> dict[str, list]:
     """The values of the answer's figures, without a label or a sentence, so they read the same in every language."""
-    return {figure.name: figure.as_data() for q in answer(question_set=question_set, on=on) for figure in q.figures}
+    return {figure.name: figure.as_data() for question in questions for figure in question.figures}
 
 
 @transaction.atomic
 def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
-    frozen = FrozenAnswer(
-        question_set=question_set, reference_date=on, figures=snapshot(question_set=question_set, on=on), created_by=by
-    )
+    """Stores the answer's values and its PDF, both from one computation of its figures."""
+    questions = answer(question_set=question_set, on=on)
+    frozen = FrozenAnswer(question_set=question_set, reference_date=on, figures=_values(questions), created_by=by)
     frozen.pdf.save(
         f"antwoord-{question_set.slug}-{on.isoformat()}.pdf",
-        ContentFile(answer_pdf(question_set=question_set, on=on)),
+        ContentFile(render_pdf("reports/answer_pdf.html", _context(question_set, on, questions))),
         save=False,
     )
     frozen.save()
@@ -112,5 +115,5 @@ def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
 
 def changed_since_frozen(frozen: FrozenAnswer) -> list[str]:
     """The names of the figures whose values differ today from the frozen ones."""
-    current = snapshot(question_set=frozen.question_set, on=frozen.reference_date)
+    current = _values(answer(question_set=frozen.question_set, on=frozen.reference_date))
     return [name for name, rows in frozen.figures.items() if current.get(name) != rows]
