@@ -149,9 +149,9 @@ class Figure:
         return data
 
     @classmethod
-    def from_data(cls, spec: FigureSpec, params: Params, data: list[Row], columns: Sequence[Column] = ()) -> "Figure":
+    def from_data(cls, spec: FigureSpec, params: Params, data: list[Row]) -> "Figure":
         """The figure of stored rows (`as_data`), with dates and amounts back to their types."""
-        figure = cls(spec, params, [], columns or _columns_of_data(spec, data))
+        figure = cls(spec, params, [], _columns_of_data(spec, data))
         figure.rows = [{**row, **_typed(figure.columns, row)} for row in data]
         return figure
 
