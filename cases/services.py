@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.kbo import normalise_kbo
-from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, StatusChange
+from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
 from core.pdf import render_pdf
 from partnerships.models import Agreement, Municipality, Organisation
 from partnerships.selectors import cooperation_form

@@ -1,21 +1,20 @@
 """The parliamentary answer: each question followed by a sentence with its figures and its tables.
 
-Saving an answer freezes it: its figures and PDF are stored, so the published
-answer can be downloaded unchanged later, and the portal can say what changed since.
+Saving an answer freezes it: its figures' values and its PDF are stored, so the published
+answer can be downloaded unchanged later, read again in any language, and the portal can say
+what changed since.
 """
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
-from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
-from reports.figures import Figure, Params, compute
+from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
 
@@ -24,9 +23,13 @@ from reports.models import FrozenAnswer, QuestionSet
 class AnsweredQuestion:
     number: int
     text: str
-    sentences: list[str]
     figures: list[Figure]
     free_answer: str
+
+    @property
+    def sentences(self) -> list[str]:
+        """Each figure's sentence, written when the answer is rendered, in the reader's language."""
+        return [sentence for figure in self.figures if (sentence := figure.sentence())]
 
 
 def params_for(on: date) -> Params:
@@ -34,97 +37,39 @@ def params_for(on: date) -> Params:
     return Params(on=on, start_year=on.year - 2, end_year=on.year)
 
 
-def _day(params: Params) -> str:
-    return date_format(params.on, "SHORT_DATE_FORMAT")
-
-
-def _sentence(figure: Figure, params: Params) -> str:
-    rows = figure.rows
-    total = rows[-1] if rows else {}
-    match figure.name:
-        case "cooperation-by-province":
-            return _(
-                "Op %(day)s werken %(total)s Vlaamse gemeenten samen met Dyzo: %(agreement)s met een overeenkomst, "
-                "%(per_case)s met betaling per case en %(remote)s telefonisch of per mail."
-            ) % {
-                "day": _day(params),
-                "total": total["total"],
-                "agreement": total["agreement"],
-                "per_case": total["per_case"],
-                "remote": total["remote_advice"],
-            }
-        case "agreement-parties":
-            return _(
-                "Van de %(total)s overeenkomsten zijn er %(gemeente)s met de gemeente, %(ocmw)s met het OCMW en %(both)s met beide."
-            ) % {"total": total["total"], "gemeente": total["gemeente"], "ocmw": total["ocmw"], "both": total["both"]}
-        case "non-cooperating-by-province":
-            return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {
-                "day": _day(params),
-                "total": total["total"],
-            }
-        case "decline-reasons":
-            reasons = [row["reason"].lower() for row in rows[:3]]
-            return _("De meest gehoorde redenen zijn: %(reasons)s.") % {"reasons": "; ".join(reasons) or _("geen")}
-        case "agreements-list":
-            with_day = sum(1 for row in rows if "met zitdag" in str(row["agreement"]))
-            return _(
-                "Op %(day)s heeft Dyzo met %(count)s lokale besturen een globaal samenwerkingsakkoord, waarvan %(with_day)s met zitdag."
-            ) % {"day": _day(params), "count": len(rows), "with_day": with_day}
-        case "per-case-first-use":
-            names = get_text_list([row["municipality"] for row in rows], _("en"))
-            return _(
-                "In %(year)s deden %(count)s OCMW's voor het eerst een beroep op Dyzo via een vergoeding per dossier: %(names)s."
-            ) % {"year": params.end_year, "count": len(rows), "names": names}
-        case "trainings":
-            return _("In %(from)s–%(to)s gaf Dyzo %(sessions)s opleidingen voor in totaal %(participants)s deelnemers.") % {
-                "from": params.start_year,
-                "to": params.end_year,
-                "sessions": len(rows) - 1,
-                "participants": number_format(total["participants"], force_grouping=True),
-            }
-        case "module-ranking":
-            return _("De modules staan per jaar in volgorde van het aantal sessies en deelnemers.")
-        case "referrals":
-            referred = sum(row["total"] for row in rows)
-            return _("In %(from)s–%(to)s werden %(count)s dossiers doorverwezen naar het OCMW.") % {
-                "from": params.start_year,
-                "to": params.end_year,
-                "count": referred,
-            }
-        case "funding":
-            amounts = [
-                _("%(amount)s euro in %(year)s")
-                % {"amount": number_format(row["amount"], decimal_pos=0, force_grouping=True), "year": row["year"]}
-                for row in rows
-            ]
-            return _("Dyzo ontving %(amounts)s.") % {"amounts": get_text_list(amounts, _("en")) or _("geen steun")}
-        case "coverage":
-            return _("%(count)s lokale besturen (%(percentage)s%% van het totaal) werken samen met Dyzo.") % {
-                "count": total["cooperating"],
-                "percentage": total["percentage"],
-            }
-    return ""
-
-
 def answer(*, question_set: QuestionSet, on: date) -> list[AnsweredQuestion]:
     params = params_for(on)
-    answered = []
-    for question in question_set.questions.all():
-        figures = [compute(name, params) for name in question.figures]
-        answered.append(
-            AnsweredQuestion(
-                number=question.number,
-                text=question.text,
-                sentences=[sentence for figure in figures if (sentence := _sentence(figure, params))],
-                figures=figures,
-                free_answer=question.free_answer,
-            )
+    return [
+        AnsweredQuestion(
+            question.number, question.text, [compute(name, params) for name in question.figures], question.free_answer
         )
-    return answered
+        for question in question_set.questions.all()
+    ]
 
 
-def answer_context(*, question_set: QuestionSet, on: date) -> dict:
-    questions = answer(question_set=question_set, on=on)
+def frozen_answer(frozen: FrozenAnswer) -> list[AnsweredQuestion]:
+    """The answer as it was frozen: today's questions with the figures' frozen values."""
+    params = params_for(frozen.reference_date)
+    return [
+        AnsweredQuestion(
+            question.number,
+            question.text,
+            [
+                Figure.from_data(FIGURES[name], params, frozen.figures[name])
+                for name in question.figures
+                if name in FIGURES and name in frozen.figures
+            ],
+            question.free_answer,
+        )
+        for question in frozen.question_set.questions.all()
+    ]
+
+
+def answer_context(*, question_set: QuestionSet, on: date) -> dict[str, Any]:
+    return _context(question_set, on, answer(question_set=question_set, on=on))
+
+
+def _context(question_set: QuestionSet, on: date, questions: list[AnsweredQuestion]) -> dict[str, Any]:
     return {
         "question_set": question_set,
         "on": on,
@@ -134,22 +79,34 @@ def answer_context(*, question_set: QuestionSet, on: date) -> dict:
     }
 
 
+def frozen_context(frozen: FrozenAnswer) -> dict[str, Any]:
+    """The frozen answer, to read in the reader's language; without the map, which is drawn from today's data."""
+    return {
+        "question_set": frozen.question_set,
+        "on": frozen.reference_date,
+        "generated_on": timezone.localtime(frozen.created_at).date(),
+        "questions": frozen_answer(frozen),
+        "map_svg": "",
+    }
+
+
 def answer_pdf(*, question_set: QuestionSet, on: date) -> bytes:
     return render_pdf("reports/answer_pdf.html", answer_context(question_set=question_set, on=on))
 
 
-def snapshot(*, question_set: QuestionSet, on: date) -> dict:
-    return {figure.name: figure.as_json() for q in answer(question_set=question_set, on=on) for figure in q.figures}
+def _values(questions: list[AnsweredQuestion]) -> dict[str, list]:
+    """The values of the answer's figures, without a label or a sentence, so they read the same in every language."""
+    return {figure.name: figure.as_data() for question in questions for figure in question.figures}
 
 
 @transaction.atomic
 def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
-    frozen = FrozenAnswer(
-        question_set=question_set, reference_date=on, figures=snapshot(question_set=question_set, on=on), created_by=by
-    )
+    """Stores the answer's values and its PDF, both from one computation of its figures."""
+    questions = answer(question_set=question_set, on=on)
+    frozen = FrozenAnswer(question_set=question_set, reference_date=on, figures=_values(questions), created_by=by)
     frozen.pdf.save(
         f"antwoord-{question_set.slug}-{on.isoformat()}.pdf",
-        ContentFile(answer_pdf(question_set=question_set, on=on)),
+        ContentFile(render_pdf("reports/answer_pdf.html", _context(question_set, on, questions))),
         save=False,
     )
     frozen.save()
@@ -157,6 +114,6 @@ def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
 
 
 def changed_since_frozen(frozen: FrozenAnswer) -> list[str]:
-    """The figures whose numbers differ today from the frozen ones."""
-    current = snapshot(question_set=frozen.question_set, on=frozen.reference_date)
+    """The names of the figures whose values differ today from the frozen ones."""
+    current = _values(answer(question_set=frozen.question_set, on=frozen.reference_date))
     return [name for name, rows in frozen.figures.items() if current.get(name) != rows]

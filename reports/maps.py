@@ -67,7 +67,7 @@ def shapes(vintage: str) -> tuple[tuple[Shape, ...], float]:
     height = (max_lat - min_lat) * factor
 
     def ring_path(ring: list[int]) -> str:
-        points = []
+        points: list[tuple[float, float]] = []
         for index in ring:
             arc = arcs[index] if index >= 0 else arcs[~index][::-1]
             points.extend(arc if not points else arc[1:])
@@ -87,7 +87,7 @@ def shapes(vintage: str) -> tuple[tuple[Shape, ...], float]:
 
 
 def status_labels() -> dict[str, str]:
-    return {**{form: label for form, label in Agreement.Form.choices}, NO_COOPERATION: _("Geen samenwerking")}
+    return {**{form: str(label) for form, label in Agreement.Form.choices}, NO_COOPERATION: _("Geen samenwerking")}
 
 
 def map_svg(*, on: date) -> str:

@@ -1,21 +1,29 @@
-"""One figure, many formats: HTML, CSV, XLSX, JSON and PDF, all with Dutch formatting."""
+"""One figure, many formats: HTML, CSV, XLSX, JSON and PDF, formatted for the reader's language;
+and the one dispatch from a report's name, parameters and format to its document."""
 
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from html import escape
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from core.pdf import render_pdf
-from reports.figures import Figure
+from reports.answers import answer_context, answer_pdf
+from reports.figures import FIGURES, Figure, Params, compute
+from reports.maps import map_svg
+from reports.models import QuestionSet
+from reports.registry import TOTAL, Kind, Row
 
 FORMATS = ["html", "csv", "xlsx", "json", "pdf"]
 CONTENT_TYPES = {
@@ -26,7 +34,7 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "svg": "image/svg+xml",
 }
-UNGROUPED_KEYS = {"year", "rank"}
+GROUPED_KINDS = {Kind.NUMBER, Kind.PERCENT}
 
 
 STRFTIME_OF_FORMAT_CHAR = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y"}
@@ -49,7 +57,7 @@ class CellFormat:
             "".join(STRFTIME_OF_FORMAT_CHAR.get(char, char.replace("%", "%%")) for char in short_date) if simple else None
         )
 
-    def __call__(self, key: str, value) -> str:
+    def __call__(self, kind: Kind, value: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, date):
@@ -57,14 +65,16 @@ class CellFormat:
         if isinstance(value, Decimal):
             whole, _, cents = f"{value:,.2f}".partition(".")
             return whole.replace(",", self.thousands) + self.decimal + cents
-        if isinstance(value, int) and not isinstance(value, bool) and key not in UNGROUPED_KEYS:
-            return f"{value:,}".replace(",", self.thousands)
+        if isinstance(value, int) and not isinstance(value, bool) and kind in GROUPED_KINDS:
+            grouped = f"{value:,}".replace(",", self.thousands)
+            return f"{grouped}%" if kind == Kind.PERCENT else grouped
         return str(value)
 
 
 def table(figure: Figure) -> list[list[str]]:
     display = CellFormat()
-    return [[display(key, row.get(key)) for key, _label in figure.columns] for row in figure.rows]
+    kinds = [column.kind for column in figure.columns]
+    return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
 
 
 def html_rows(figure: Figure) -> str:
@@ -81,37 +91,52 @@ def _html_row(row: list[str]) -> str:
 def to_csv(figure: Figure) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(label) for _key, label in figure.columns])
+    writer.writerow(figure.headers)
     writer.writerows(table(figure))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0"%"'}
 
 
 def to_xlsx(figure: Figure) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = figure.name[:31]
-    sheet.append([str(label) for _key, label in figure.columns])
+    sheet.append(figure.headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in figure.rows:
-        sheet.append([_excel_value(row.get(key)) for key, _label in figure.columns])
-    for column in sheet.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, Decimal):
-                cell.number_format = "#,##0.00"
-            elif isinstance(cell.value, date):
-                cell.number_format = "dd/mm/yyyy"
+        sheet.append([_excel_value(value) for value in figure.cells(row)])
+    for column, cells in zip(figure.columns, sheet.iter_cols(min_row=2), strict=True):
+        if column.kind in EXCEL_FORMATS:
+            for cell in cells:
+                cell.number_format = EXCEL_FORMATS[column.kind]
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _excel_value(value):
+def _excel_value(value: Any) -> Any:
     return value if value is None or isinstance(value, (int, float, Decimal, date)) else str(value)
 
 
+def json_rows(figure: Figure) -> list[Row]:
+    """The figure's values (`as_data`), with the labels of its codes and of its total row added in
+    the reader's language: `label` on a total row, `<column>_label` beside a column of codes."""
+    coded = [column for column in figure.columns if column.label_of]
+    rows = figure.as_data()
+    for data, row in zip(rows, figure.rows, strict=True):
+        for column in coded:
+            if row.get(column.code) is not None:
+                data[f"{column.code}_label"] = column.display_value(row[column.code])
+        if row.get(TOTAL):
+            data["label"] = str(figure.spec.total_label)
+    return rows
+
+
 def to_json(figure: Figure) -> bytes:
-    return json.dumps(figure.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
+    return json.dumps(json_rows(figure), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def figure_context(figure: Figure) -> dict:
@@ -126,8 +151,47 @@ def to_pdf(figure: Figure) -> bytes:
     return render_pdf("reports/figure_pdf.html", figure_context(figure))
 
 
-RENDERERS = {"html": to_html, "csv": to_csv, "xlsx": to_xlsx, "json": to_json, "pdf": to_pdf}
+RENDERERS: dict[str, Callable[[Figure], bytes]] = {
+    "html": to_html,
+    "csv": to_csv,
+    "xlsx": to_xlsx,
+    "json": to_json,
+    "pdf": to_pdf,
+}
 
 
 def render(figure: Figure, fmt: str) -> bytes:
     return RENDERERS[fmt](figure)
+
+
+MAP, ANSWER = "map", "parliamentary-answer"
+REPORTS = [*FIGURES, MAP, ANSWER]
+
+
+class ReportError(ValueError):
+    """A report or format that does not exist; the message says so in Dutch."""
+
+
+def render_report(name: str, params: Params, fmt: str, *, question_set: QuestionSet | None = None) -> bytes:
+    """The one way from a request to a document, for the pages, the API and the CLI: a figure
+    (in any of FORMATS), the map (svg, pdf) or the answer to a question set (html, pdf)."""
+    if name == MAP:
+        if fmt not in ("svg", "pdf"):
+            raise ReportError(_("De kaart bestaat als svg of pdf."))
+        svg = map_svg(on=params.on)
+        return svg.encode() if fmt == "svg" else render_pdf("reports/map_pdf.html", {"svg": svg, "on": params.on})
+    if name == ANSWER:
+        if question_set is None:
+            raise ReportError(_("Een parlementair antwoord hoort bij een vragenreeks."))
+        if fmt == "pdf":
+            return answer_pdf(question_set=question_set, on=params.on)
+        if fmt == "html":
+            return render_to_string(
+                "reports/answer_document.html", answer_context(question_set=question_set, on=params.on)
+            ).encode()
+        raise ReportError(_("Een parlementair antwoord bestaat als html of pdf."))
+    if name not in FIGURES:
+        raise ReportError(_("Onbekend rapport '%(name)s'. Kies uit: %(names)s.") % {"name": name, "names": ", ".join(REPORTS)})
+    if fmt not in FORMATS:
+        raise ReportError(_("Onbekend formaat '%(fmt)s'. Kies uit: %(formats)s.") % {"fmt": fmt, "formats": ", ".join(FORMATS)})
+    return render(compute(name, params), fmt)

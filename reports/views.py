@@ -1,12 +1,12 @@
 """Report pages for Dyzo staff and policy staff: figures, the map and parliamentary answers, in every format."""
 
-from datetime import date
+from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,34 +14,47 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.freshness import REPORT_APPS, cached, cached_document
-from core.pdf import pdf_response, render_pdf
+from core.pdf import pdf_response
 from partnerships.models import Province
-from reports import answers, renderers
+from reports import answers
 from reports.access import reports_access
-from reports.figures import FIGURES, Params, compute
-from reports.maps import map_svg
+from reports.figures import FIGURES, Params, ParamsError, compute
 from reports.models import FrozenAnswer, QuestionSet
+from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality
-from reports.renderers import CONTENT_TYPES, FORMATS
+from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
+
+YEARS = {"min": FIRST_YEAR, "max": LAST_YEAR}
 
 
 def province_choices() -> list[tuple[str, str]]:
-    """Asked only when the form is shown or a province is chosen, so a cached download reads no provinces."""
+    """Asked only when the form is shown, so a cached download reads no provinces."""
     return [("", str(_("Alle provincies")))] + [(name, name) for name in Province.objects.values_list("name_nl", flat=True)]
 
 
 class ReportFilter(forms.Form):
-    op = forms.DateField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    van = forms.IntegerField(label=_("Van jaar"), required=False, min_value=2000, max_value=2100)
-    tot = forms.IntegerField(label=_("Tot en met jaar"), required=False, min_value=2000, max_value=2100)
-    provincie = forms.ChoiceField(label=_("Provincie"), required=False, choices=province_choices)
+    """The filter fields as the page shows them; `Params.from_query` alone reads and checks them."""
 
-    def params(self) -> Params:
-        data = self.cleaned_data if self.is_valid() else {}
-        on = data.get("op") or timezone.localdate()
-        end_year = data.get("tot") or on.year
-        start_year = min(data.get("van") or end_year, end_year)
-        return Params(on=on, start_year=start_year, end_year=end_year)
+    op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    van = forms.CharField(label=_("Van jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
+    tot = forms.CharField(label=_("Tot en met jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
+    provincie = forms.CharField(label=_("Provincie"), required=False, widget=forms.Select)
+
+    def __init__(self, *args, error: ParamsError | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provincie"].widget.choices = province_choices
+        self.error = error
+        if error:
+            self.add_error(error.field, error.message)
+
+
+def _params(request) -> tuple[Params | None, ReportFilter]:
+    """The parameters of the query and the filter form showing them, with the Dutch error when they are unusable."""
+    try:
+        params = Params.from_query(request.GET, today=timezone.localdate())
+    except ParamsError as error:
+        return None, ReportFilter(request.GET, error=error)
+    return params, ReportFilter(request.GET)
 
 
 def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -51,13 +64,26 @@ def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
+def _refused(request, form: ReportFilter, template: str, context: dict) -> HttpResponse:
+    """Unusable parameters: a download says why as text, a page shows its filters with the error."""
+    if request.GET.get("formaat") and form.error:
+        return HttpResponseBadRequest(form.error.message, content_type="text/plain; charset=utf-8")
+    return render(request, template, {**context, "form": form}, status=400)
+
+
 @reports_access
 def index(request):
-    form = ReportFilter(request.GET or None)
+    params, form = _params(request)
     return render(
         request,
         "reports/index.html",
-        {"form": form, "figures": FIGURES, "question_sets": QuestionSet.objects.all(), "query": request.GET.urlencode()},
+        {
+            "form": form,
+            "figures": FIGURES.values(),
+            "question_sets": QuestionSet.objects.all(),
+            "query": request.GET.urlencode() if params else "",
+        },
+        status=200 if params else 400,
     )
 
 
@@ -67,71 +93,73 @@ def figure_page(request, name: str):
     query and data generation: policy staff open the same figures over and over."""
     if name not in FIGURES:
         raise Http404
+    params, form = _params(request)
+    if params is None:
+        title = FIGURES[name].title
+        return _refused(request, form, "reports/figure.html", {"title": title, "content": _error_content(form, title)})
     fmt = request.GET.get("formaat", "")
     if fmt in FORMATS and fmt != "html":
-        form, province = _filters(request)
 
         def rendered():
-            return renderers.render(compute(name, form.params()).for_province(province), fmt)
+            return render_report(name, params, fmt)
 
         if fmt == "pdf":
-            content = cached_document(request, "figure", name, form.params(), province, apps=REPORT_APPS, render=rendered)
+            content = cached_document(request, "figure", name, params, apps=REPORT_APPS, render=rendered)
         else:
             content = rendered()
         return _download(content, fmt, name)
     title, content = cached(
-        request, "figure-page", name, request.GET.urlencode(), apps=REPORT_APPS, compute=lambda: _figure_content(request, name)
+        request,
+        "figure-page",
+        name,
+        request.GET.urlencode(),
+        apps=REPORT_APPS,
+        compute=lambda: _figure_content(request, name, params, form),
     )
     return render(request, "reports/figure.html", {"title": title, "content": content})
 
 
-def _filters(request) -> tuple[ReportFilter, str | None]:
-    """The filter form of the query, and the province it chooses."""
-    form = ReportFilter(request.GET or None)
-    return form, (form.cleaned_data.get("provincie") if form.is_valid() else None)
-
-
-def _figure_content(request, name: str) -> tuple[str, str]:
-    form, province = _filters(request)
-    figure = compute(name, form.params()).for_province(province)
+def _figure_content(request, name: str, params: Params, form: ReportFilter) -> tuple[str, str]:
+    figure = compute(name, params)
     query = request.GET.copy()
     query.pop("formaat", None)
-    context = {"form": form, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
-    return str(figure.title), render_to_string("reports/_figure_content.html", context, request=request)
+    context = {"form": form, "title": figure.title, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
+    return figure.title, render_to_string("reports/_figure_content.html", context, request=request)
+
+
+def _error_content(form: ReportFilter, title) -> str:
+    return render_to_string("reports/_figure_content.html", {"form": form, "title": title})
 
 
 @reports_access
 def map_page(request):
-    form = ReportFilter(request.GET or None)
-    on = form.params().on
+    params, form = _params(request)
+    if params is None:
+        return _refused(request, form, "reports/map.html", {})
+    on = params.on
     fmt = request.GET.get("formaat", "")
     if fmt == "svg":
-        return _download(map_svg(on=on).encode(), "svg", f"kaart-{on.isoformat()}")
+        return _download(render_report(MAP, params, fmt), "svg", f"kaart-{on.isoformat()}")
     if fmt == "pdf":
-        pdf = cached_document(
-            request,
-            "map",
-            on,
-            apps={"partnerships"},
-            render=lambda: render_pdf("reports/map_pdf.html", {"svg": map_svg(on=on), "on": on}),
-        )
+        pdf = cached_document(request, "map", on, apps={"partnerships"}, render=lambda: render_report(MAP, params, fmt))
         return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
-    return render(request, "reports/map.html", {"form": form, "svg": map_svg(on=on), "on": on, "query": request.GET.urlencode()})
+    svg = render_report(MAP, params, "svg").decode()
+    return render(request, "reports/map.html", {"form": form, "svg": svg, "on": on, "query": request.GET.urlencode()})
 
 
 @reports_access
 def answer_page(request, slug: str):
-    form = ReportFilter(request.GET or None)
-    on = form.params().on
+    params, form = _params(request)
+    if params is None:
+        question_set = get_object_or_404(QuestionSet, slug=slug)
+        return _refused(request, form, "reports/answer.html", {"question_set": question_set})
+    on = params.on
     if request.GET.get("formaat") == "pdf":  # the question set is looked up only to render: a cached PDF reads nothing
-        pdf = cached_document(
-            request,
-            "answer",
-            slug,
-            on,
-            apps=REPORT_APPS,
-            render=lambda: answers.answer_pdf(question_set=get_object_or_404(QuestionSet, slug=slug), on=on),
-        )
+
+        def rendered():
+            return render_report(ANSWER, params, "pdf", question_set=get_object_or_404(QuestionSet, slug=slug))
+
+        pdf = cached_document(request, "answer", slug, on, apps=REPORT_APPS, render=rendered)
         return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
     question_set = get_object_or_404(QuestionSet, slug=slug)
     context = answers.answer_context(question_set=question_set, on=on)
@@ -145,23 +173,25 @@ def answer_page(request, slug: str):
 def freeze_answer(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     try:
-        on = date.fromisoformat(request.POST.get("op", ""))
-    except ValueError:
-        messages.error(request, _("Geef een geldige peildatum op."))
+        params = Params.from_query(request.POST, today=timezone.localdate())
+    except ParamsError as error:
+        messages.error(request, error.message)
         return redirect("reports:answer", slug=slug)
-    frozen = answers.freeze(question_set=question_set, on=on, by=request.user)
+    frozen = answers.freeze(question_set=question_set, on=params.on, by=request.user)
     messages.success(request, _("Het antwoord is bevroren en bewaard."))
     return redirect("reports:frozen", frozen_id=frozen.pk)
 
 
 @reports_access
 def frozen_answer(request, frozen_id: int):
+    """The frozen answer read from its stored values, in the reader's language, and which figures changed since."""
     frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
     if request.GET.get("formaat") == "pdf":
         response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{frozen.pdf.name.rsplit("/", 1)[-1]}"'
+        response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name or "antwoord.pdf").name}"'
         return response
-    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": answers.changed_since_frozen(frozen)})
+    changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
+    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": changed, **answers.frozen_context(frozen)})
 
 
 @staff_member_required

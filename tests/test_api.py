@@ -132,9 +132,23 @@ def test_report_json_is_the_same_as_the_cli(capsysbinary):
     staff = staff_user("staff")
     call_command("report", "cooperation-by-province", "--on", "2018-12-31", "--format", "json")
 
-    response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"on": "2018-12-31"})
+    response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"op": "2018-12-31"})
 
     assert response.json() == json.loads(capsysbinary.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"op": "31/12/2018"}, "Ongeldige datum '31/12/2018': gebruik JJJJ-MM-DD."),
+        ({"van": "1999"}, "Van jaar: geef een jaar tussen 2000 en 2100."),
+        ({"van": "2019", "tot": "2018"}, "Het beginjaar 2019 ligt na het eindjaar 2018."),
+    ],
+)
+def test_a_report_with_unusable_parameters_is_a_dutch_400(query, message):
+    response = client_for(staff_user("staff")).get("/api/v1/reports/trainings/", query)
+
+    assert response.status_code == 400 and response.json()["detail"] == message
 
 
 def test_the_openapi_schema_validates(tmp_path):

@@ -170,9 +170,17 @@ def test_an_answer_given_after_the_date_still_counts_as_no_answer_on_it():
 
 
 def test_by_province_lists_provinces_alphabetically_then_the_total():
-    provinces = [row["province"] for row in cooperation_by_province(on=DAY)]
+    rows = cooperation_by_province(on=DAY)
 
-    assert provinces == ["Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen", "Eindtotaal"]
+    assert [row["province"] for row in rows] == [
+        "Antwerpen",
+        "Limburg",
+        "Oost-Vlaanderen",
+        "Vlaams-Brabant",
+        "West-Vlaanderen",
+        None,
+    ]
+    assert [row.get("is_total", False) for row in rows] == [False] * 5 + [True]
 
 
 def test_by_province_counts_every_municipality_of_the_date_once():

@@ -4,31 +4,62 @@ import datetime
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
-from reports.figures import Figure
-from reports.renderers import CellFormat, html_rows
+from reports.figures import Figure, Params
+from reports.registry import TOTAL, Column, FigureSpec, Kind, Period
+from reports.renderers import CellFormat, html_rows, json_rows, table
+
+PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
+
+
+NAME_AND_TOTAL = (Column("name", "Naam", Kind.TEXT), Column("total", "Totaal"))
+
+
+def figure_of(rows, columns=NAME_AND_TOTAL):
+    spec = FigureSpec(
+        "x", "X", "Een cijfer.", columns, Period.ON, compute=lambda params: rows, total_label=gettext_lazy("Eindtotaal")
+    )
+    return Figure(spec, PARAMS, rows)
 
 
 def test_dates_read_day_month_year():
-    assert CellFormat()("date", datetime.date(2018, 12, 31)) == "31/12/2018"
+    assert CellFormat()(Kind.DATE, datetime.date(2018, 12, 31)) == "31/12/2018"
 
 
 def test_amounts_have_dots_for_thousands_and_a_decimal_comma():
-    assert CellFormat()("amount", Decimal("-1234567.5")) == "-1.234.567,50"
+    assert CellFormat()(Kind.AMOUNT, Decimal("-1234567.5")) == "-1.234.567,50"
 
 
 def test_counts_are_grouped_but_years_and_ranks_are_not():
     display = CellFormat()
 
-    assert (display("total", 12345), display("year", 2018), display("rank", 1000)) == ("12.345", "2018", "1000")
+    assert (display(Kind.NUMBER, 12345), display(Kind.YEAR, 2018), display(Kind.RANK, 1000)) == ("12.345", "2018", "1000")
+
+
+def test_a_percentage_says_so():
+    assert CellFormat()(Kind.PERCENT, 40) == "40%"
 
 
 def test_english_readers_get_their_own_formats():
     with translation.override("en"):
-        assert CellFormat()("amount", Decimal("1234.5")) == "1,234.50"
+        assert CellFormat()(Kind.AMOUNT, Decimal("1234.5")) == "1,234.50"
 
 
 def test_table_cells_are_escaped_in_html():
-    figure = Figure("x", "X", [("name", "Naam"), ("total", "Totaal")], [{"name": "<b>Gent</b>", "total": 3}], "")
+    figure = figure_of([{"name": "<b>Gent</b>", "total": 3}])
 
     assert html_rows(figure) == '<tr><td>&lt;b&gt;Gent&lt;/b&gt;</td><td class="number">3</td></tr>'
+
+
+def test_a_total_row_is_named_in_the_reader_s_language_when_rendered():
+    figure = figure_of([{"name": "Gent", "total": 3}, {"total": 3, TOTAL: True}])
+
+    with translation.override("en"):
+        assert table(figure)[-1] == ["Grand total", "3"]
+
+
+def test_a_code_is_shown_by_its_label_and_kept_as_a_code_in_the_json():
+    figure = figure_of([{"form": "per_dossier"}], columns=(Column("form", "Vorm", Kind.TEXT, label_of=str.upper),))
+
+    assert table(figure) == [["PER_DOSSIER"]] and json_rows(figure) == [{"form": "per_dossier", "form_label": "PER_DOSSIER"}]

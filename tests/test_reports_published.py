@@ -11,12 +11,16 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from core.roles import POLICY_GROUP
+from partnerships.selectors import NO_COOPERATION, cooperation_statuses
+from reports.answers import freeze
 from reports.figures import Params, compute
 from reports.maps import map_svg
+from reports.models import QuestionSet
 from reports.renderers import to_csv
-from tests.factories import UserFactory, sign_in
+from tests.factories import AgreementFactory, UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +35,7 @@ def column(name, key, params=END_2018):
 def test_seed_001_cooperation_table(demo_data):
     assert column("cooperation-by-province", "total") == [30, 11, 27, 26, 55, 149]
     assert compute("cooperation-by-province", END_2018).rows[-1] == {
-        "province": "Eindtotaal",
+        "province": None,
         "agreement": 111,
         "per_case": 35,
         "remote_advice": 3,
@@ -40,6 +44,7 @@ def test_seed_001_cooperation_table(demo_data):
         "gemeente": 7,
         "ocmw": 104,
         "both": 0,
+        "is_total": True,
     }
 
 
@@ -58,7 +63,7 @@ def test_seed_001_decline_reasons_rank_cost_first(demo_data):
 def test_seed_002_agreements_list_has_89_with_25_zitdag(demo_data):
     rows = compute("agreements-list", END_2016).rows
 
-    assert len(rows) == 89 and sum(row["agreement"] == "Overeenkomst met zitdag" for row in rows) == 25
+    assert len(rows) == 89 and sum(row["agreement"] == "overeenkomst_met_zitdag" for row in rows) == 25
     assert [row["municipality"] for row in rows] == sorted(row["municipality"] for row in rows)
 
 
@@ -124,7 +129,16 @@ def test_the_cli_json_matches_the_documented_shape(demo_data, capsysbinary):
 
     rows = json.loads(capsysbinary.readouterr().out)
     assert list(rows[0]) == ["province", "agreement", "per_case", "remote_advice", "total", "none"]
-    assert rows[-1] == {"province": "Eindtotaal", "agreement": 111, "per_case": 35, "remote_advice": 3, "total": 149, "none": 159}
+    assert rows[-1] == {
+        "province": None,
+        "agreement": 111,
+        "per_case": 35,
+        "remote_advice": 3,
+        "total": 149,
+        "none": 159,
+        "is_total": True,
+        "label": "Eindtotaal",
+    }
 
 
 def test_policy_staff_download_the_2018_answer(demo_data, client):
@@ -135,3 +149,43 @@ def test_policy_staff_download_the_2018_answer(demo_data, client):
     response = client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"})
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+@pytest.fixture
+def english_analyst(client, settings, tmp_path):
+    """A policy staff member who chose English, with answers frozen into a scratch media folder."""
+    settings.MEDIA_ROOT = tmp_path
+    analyst = UserFactory(username="analist")
+    Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
+    sign_in(client, analyst)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    return client
+
+
+SEED_002_IN_ENGLISH = "with 89 local authorities, 25 of them with an on-site consultation day"
+
+
+def test_the_answer_in_english_counts_the_agreements_with_a_consultation_day(demo_data, english_analyst):
+    response = english_analyst.get(reverse("reports:answer", args=["ocmw-opleidingen"]), {"op": "2016-12-31"})
+
+    assert SEED_002_IN_ENGLISH in response.text
+
+
+def test_an_answer_frozen_in_dutch_reads_the_same_in_english_and_has_not_changed(demo_data, english_analyst):
+    with translation.override("nl-be"):
+        frozen = freeze(question_set=QuestionSet.objects.get(slug="ocmw-opleidingen"), on=END_2016.on, by=None)
+
+    text = english_analyst.get(reverse("reports:frozen", args=[frozen.pk])).text
+
+    assert SEED_002_IN_ENGLISH in text and "The figures have not changed since." in text
+
+
+def test_a_data_change_after_freezing_is_reported_by_the_figure_s_title(demo_data, english_analyst):
+    frozen = freeze(question_set=QuestionSet.objects.get(slug="ocmw-opleidingen"), on=END_2016.on, by=None)
+    not_cooperating = cooperation_statuses(on=END_2016.on).filter(status_form=NO_COOPERATION).first()
+    AgreementFactory(municipality=not_cooperating, start_date=datetime.date(2016, 6, 1))
+
+    text = english_analyst.get(reverse("reports:frozen", args=[frozen.pk])).text
+
+    assert "These figures have changed since: Municipalities with a global cooperation agreement" in text
+    assert SEED_002_IN_ENGLISH in text

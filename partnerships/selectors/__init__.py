@@ -2,7 +2,6 @@
 
 from partnerships.selectors.cooperation import (
     NO_COOPERATION,
-    PROVINCE_TOTAL_LABEL,
     annotate_cooperation_status,
     cooperation_by_province,
     cooperation_form,
@@ -14,7 +13,6 @@ from partnerships.selectors.tariffs import SuggestedFee, suggested_fee, tariff_b
 
 __all__ = [
     "NO_COOPERATION",
-    "PROVINCE_TOTAL_LABEL",
     "SuggestedFee",
     "annotate_cooperation_status",
     "cooperation_by_province",

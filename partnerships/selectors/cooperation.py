@@ -14,7 +14,6 @@ from datetime import date
 
 from django.db.models import Case, CharField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext, gettext_noop
 
 from partnerships.models import Agreement, Municipality, Outreach
 
@@ -22,8 +21,6 @@ NO_COOPERATION = "geen"
 FORMS_BY_STRENGTH = list(Agreement.Form.values)
 SUBSCRIPTION_FORMS = [str(form) for form in Agreement.SUBSCRIPTION_FORMS]
 
-# Translated where a total row is built, so that the constant stays the Dutch msgid.
-PROVINCE_TOTAL_LABEL = gettext_noop("Eindtotaal")
 COUNTED_FIGURES = ("agreement", "per_case", "remote_advice", "total", "none", "gemeente", "ocmw", "both")
 FIGURE_OF_FORM = {
     Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: "agreement",
@@ -98,8 +95,9 @@ def cooperation_form(*, municipality: Municipality, on: date) -> str:
 
 
 def cooperation_by_province(*, on: date) -> list[dict]:
-    """Per province (alphabetical) and an "Eindtotaal" row: the counts of seed 001's tables.
+    """Per province (alphabetical) and a total row: the counts of seed 001's tables.
 
+    The total row has no province and `is_total` set: what it is called is for whoever shows it.
     The database computes every municipality's status in one query; counting the
     few hundred rows per province here is cheaper than re-evaluating the status
     subqueries inside grouped aggregates.
@@ -115,5 +113,4 @@ def cooperation_by_province(*, on: date) -> list[dict]:
         figures["total"] = figures["agreement"] + figures["per_case"] + figures["remote_advice"]
     rows: list[dict] = [{"province": province, **counts[province]} for province in sorted(counts)]
     total = {figure: sum(figures[figure] for figures in counts.values()) for figure in COUNTED_FIGURES}
-    rows.append({"province": gettext(PROVINCE_TOTAL_LABEL), **total})
-    return rows
+    return [*rows, {"province": None, **total, "is_total": True}]
