@@ -20,7 +20,7 @@ from cases.models import (
     StatusChange,
     TeamMember,
 )
-from core.admin_writes import WritesThroughService
+from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
 @admin.register(Entrepreneur)
@@ -97,7 +97,7 @@ class ReportInline(RecordInline):
 
 
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = ["status", "phase", "channel", "funding_basis", "municipality__province", "case_worker", "is_synthetic"]
     search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
@@ -182,7 +182,7 @@ class ReferralAdmin(WritesThroughService, CasePartAdmin):
 
 
 @admin.register(Approval)
-class ApprovalAdmin(WritesThroughService, CasePartAdmin):
+class ApprovalAdmin(GuardsAgainstLostUpdates, WritesThroughService, CasePartAdmin):
     list_display = ["case", "organisation", "decision", "amount", "decided_on", "decided_by_name"]
     list_filter = ["decision"]
     autocomplete_fields = ["case", "organisation"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.kbo import format_kbo, validate_kbo
+from core.versioning import Versioned
 from partnerships.models import Municipality, Organisation
 
 
@@ -76,7 +77,7 @@ class CaseQuerySet(models.QuerySet):
         )
 
 
-class Case(models.Model):
+class Case(Versioned):
     class Status(models.TextChoices):
         REGISTERED = "aangemeld", _("Aangemeld")
         INTAKE = "intake", _("Intake")
@@ -262,7 +263,7 @@ class Referral(models.Model):
             raise ValidationError({"ocmw": _("Een doorverwijzing gaat naar een OCMW.")})
 
 
-class Approval(models.Model):
+class Approval(Versioned):
     """The local authority's prior decision on the one-time payment of a per-case case."""
 
     class Decision(models.TextChoices):

@@ -1,9 +1,13 @@
 """The admin writes through the service that owns a record's rules, as every other door does."""
 
-from django.core.exceptions import ValidationError
+from django import forms
+from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
 from core.forms import show_errors
+from core.versioning import STALE_MESSAGE, stored_version
 
 
 class WritesThroughService:
@@ -37,3 +41,85 @@ class WritesThroughService:
 
     def save_model(self, request, obj, form, change):
         self.store(request, obj)
+
+
+class VersionCheckedForm(forms.ModelForm):
+    """Carries the version the person saw; a save based on an older one merges and asks again.
+
+    Fields the other person changed and this person did not take the other's value; fields
+    both changed keep what this person typed. Nothing typed is lost, nothing saved is lost.
+    """
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["seen_version"].initial = self.instance.version
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or self.instance.pk is None:
+            return
+        seen = self.cleaned_data.get("seen_version")
+        if seen is None or seen == stored_version(self.instance):
+            return
+        self._merge(seen=seen, current=type(self.instance)._default_manager.get(pk=self.instance.pk))
+
+    def _merge(self, *, seen: int, current: models.Model) -> None:
+        history = getattr(current, "history", None)
+        original = history.filter(version=seen).first() if history is not None else None
+        data = self.data.copy()
+        taken, both = [], []
+        for name, field in self.fields.items():
+            model_field = self._model_field(name)
+            if model_field is None:
+                continue
+            now = model_field.value_from_object(current)
+            if original is None:
+                if field.has_changed(now, self[name].data):
+                    both.append(model_field.verbose_name)
+                continue
+            before = getattr(original, model_field.attname)
+            if before == now:
+                continue
+            if field.has_changed(before, self[name].data):
+                both.append(model_field.verbose_name)
+            else:
+                data[name] = now
+                taken.append(model_field.verbose_name)
+        data["seen_version"] = current.version
+        self.data = data
+        self.add_error(None, STALE_MESSAGE)
+        if taken:
+            self.add_error(
+                None,
+                _("Hun wijzigingen staan nu in het formulier: %(fields)s.") % {"fields": ", ".join(map(str, taken))},
+            )
+        if both:
+            self.add_error(
+                None,
+                _("Uw waarde staat in het formulier, maar is intussen ook door hen gewijzigd: %(fields)s.")
+                % {"fields": ", ".join(map(str, both))},
+            )
+        self.add_error(None, _("Controleer het formulier en bewaar opnieuw."))
+
+    def _model_field(self, name: str):
+        try:
+            field = self.instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return None
+        return field if field.concrete and not field.many_to_many else None
+
+
+class GuardsAgainstLostUpdates:
+    """A ModelAdmin mixin for Versioned models: the change form refuses a save based on an old version."""
+
+    form = VersionCheckedForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or "seen_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "seen_version"]}), *rest]

@@ -16,6 +16,7 @@ ERRORS = {
     "403": "Niet aangemeld of geen toegang.",
     "404": "Niet gevonden, of buiten de eigen organisatie; ook een paginanummer buiten bereik.",
     "409": "Kan niet verwijderd worden: andere gegevens verwijzen ernaar.",
+    "412": "Iemand anders heeft het record intussen gewijzigd: If-Match noemt een oudere versie (ETag).",
 }
 
 
@@ -51,6 +52,8 @@ def document_errors(result, generator, request, public):
                 codes.append("404")
             if method == "delete":
                 codes.append("409")
+            if method in {"put", "patch"}:
+                codes.append("412")
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(

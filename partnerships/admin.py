@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_writes import GuardsAgainstLostUpdates
 from core.templatetags.dyzo_format import grouped
 from partnerships import services
 from partnerships.admin_filters import (
@@ -111,7 +112,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(GuardsAgainstLostUpdates, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "contact_person", "dyzo_contact", "email", "phone"]
     list_filter = ["kind", "municipality__province"]
     search_fields = ["name", "municipality__name_nl", "municipality__nis_code"]
@@ -163,7 +164,7 @@ class ConsultationDayInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
     list_filter = ["form", "party", ("municipality__province", admin.RelatedFieldListFilter), InForceOnFilter, "is_synthetic"]
     search_fields = ["municipality__name_nl", "municipality__nis_code", "notes"]
@@ -186,7 +187,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Outreach)
-class OutreachAdmin(SimpleHistoryAdmin):
+class OutreachAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["organisation", "sent_on", "status", "status_date", "decline_reason", "follow_up_on"]
     list_filter = ["status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
     search_fields = ["organisation__name", "organisation__municipality__nis_code", "notes"]

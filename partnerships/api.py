@@ -6,7 +6,7 @@ import django_filters
 from rest_framework import permissions, serializers, viewsets
 
 from core.api_caching import CachedListMixin
-from core.api_writes import WritesThroughService
+from core.api_writes import VersionedWrites
 from partnerships import services
 from partnerships.models import Agreement, Municipality, Organisation, Outreach, Province
 
@@ -73,10 +73,10 @@ class MunicipalityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
 class OrganisationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organisation
-        fields = ["id", "kind", "municipality", "name", "contact_person", "email", "phone", "address"]
+        fields = ["id", "kind", "municipality", "name", "contact_person", "email", "phone", "address", "version"]
 
 
-class OrganisationViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
+class OrganisationViewSet(VersionedWrites, CachedListMixin, viewsets.ModelViewSet):
     serializer_class = OrganisationSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_fields = ["kind", "municipality"]
@@ -104,6 +104,7 @@ class AgreementSerializer(serializers.ModelSerializer):
             "consultation_place",
             "notes",
             "is_synthetic",
+            "version",
         ]
 
 
@@ -119,7 +120,7 @@ class AgreementFilter(django_filters.FilterSet):
         return queryset.in_force_on(value)
 
 
-class AgreementViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
+class AgreementViewSet(VersionedWrites, CachedListMixin, viewsets.ModelViewSet):
     serializer_class = AgreementSerializer
     permission_classes = [ModelPermissionToWrite]
     filterset_class = AgreementFilter
@@ -144,10 +145,11 @@ class OutreachSerializer(serializers.ModelSerializer):
             "decline_explanation",
             "follow_up_on",
             "notes",
+            "version",
         ]
 
 
-class OutreachViewSet(WritesThroughService, CachedListMixin, viewsets.ModelViewSet):
+class OutreachViewSet(VersionedWrites, CachedListMixin, viewsets.ModelViewSet):
     queryset = Outreach.objects.select_related("organisation")
     serializer_class = OutreachSerializer
     permission_classes = [StaffOnly, ModelPermissionToWrite]

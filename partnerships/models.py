@@ -15,6 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.versioning import Versioned
+
 nis_code_validator = RegexValidator(r"^\d{5}$", _("Een NIS-code bestaat uit 5 cijfers."))
 
 
@@ -150,7 +152,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
 
 
-class Organisation(models.Model):
+class Organisation(Versioned):
     """A gemeente or an OCMW: each municipality has one of each."""
 
     class Kind(models.TextChoices):
@@ -262,7 +264,7 @@ class AgreementQuerySet(models.QuerySet):
         return self.filter(party__in=[party, Agreement.Party.BOTH])
 
 
-class Agreement(models.Model):
+class Agreement(Versioned):
     """A cooperation agreement with the gemeente, the OCMW, or both jointly."""
 
     class Party(models.TextChoices):
@@ -460,7 +462,7 @@ class ConsultationDay(models.Model):
             raise ValidationError({"date": _("De zitdag valt buiten de looptijd van de overeenkomst.")})
 
 
-class Outreach(models.Model):
+class Outreach(Versioned):
     """A cooperation offer Dyzo sent, and where it stands.
 
     `status_date` is the day the current status took effect; before it the offer

@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.versioning import Versioned
 from partnerships.models import Organisation
 
 
@@ -49,7 +50,7 @@ class TrainingSessionQuerySet(models.QuerySet):
         )
 
 
-class TrainingSession(models.Model):
+class TrainingSession(Versioned):
     class Language(models.TextChoices):
         DUTCH = "nl", _("Nederlands")
         FRENCH = "fr", _("Frans")
@@ -120,7 +121,7 @@ class RegistrationQuerySet(models.QuerySet):
         return self if user.is_staff else self.filter(organisation__memberships__user=user)
 
 
-class Registration(models.Model):
+class Registration(Versioned):
     class Status(models.TextChoices):
         CONFIRMED = "bevestigd", _("Bevestigd")
         WAITING = "wachtlijst", _("Wachtlijst")
