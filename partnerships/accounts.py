@@ -11,7 +11,6 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -46,18 +45,18 @@ def invite_member(
 ) -> Membership:
     """Create the colleague's account and membership and e-mail them the link; all or nothing.
 
-    The e-mail address is the user name they sign in with. Inviting someone whose invitation is
+    The e-mail address is what they sign in with. Inviting someone whose invitation is
     still open sends a new link and kills the old one.
     """
     if not is_partner_admin(invited_by, organisation):
         raise PermissionDenied
     email = email.strip().lower()
-    user = get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
+    user = get_user_model().objects.filter(email__iexact=email).first()
     if user is not None and not _invited_to(user, organisation):
         raise ValidationError(
             _("Er bestaat al een account met dit e-mailadres. Vraag Dyzo om het aan uw organisatie te koppelen.")
         )
-    user = user or get_user_model()(username=email, email=email)
+    user = user or get_user_model()(email=email)
     user.first_name, user.last_name = first_name.strip(), last_name.strip()
     user.set_unusable_password()
     user.save()

@@ -33,7 +33,7 @@ def members(request):
     memberships = (
         Membership.objects.visible_to(request.user)
         .select_related("user", "organisation")
-        .order_by("organisation__name", "user__last_name", "user__first_name", "user__username")
+        .order_by("organisation__name", "user__last_name", "user__first_name", "user__email")
     )
     managed = set(Membership.objects.managed_by(request.user).values_list("pk", flat=True))
     return render(request, "portal/members.html", {"memberships": memberships, "managed": managed, "is_admin": bool(managed)})

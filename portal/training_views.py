@@ -44,7 +44,7 @@ class RegistrationForm(forms.Form):
         colleague.queryset = (
             get_user_model()
             .objects.filter(memberships__organisation=organisation, is_active=True)
-            .order_by("last_name", "first_name", "username")
+            .order_by("last_name", "first_name", "email")
         )
         colleague.label_from_instance = lambda user: user.get_full_name() or user.get_username()
 

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def partner():
-    user = UserFactory(username="partner.gent")
+    user = UserFactory(email="partner.gent@example.org")
     Membership.objects.create(user=user, organisation=ocmw("44021"))
     return user
 
