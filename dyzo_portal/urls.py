@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from core.security import SignInForm
 from core.two_factor import two_factor
-from core.views import home
+from portal.views import home
 
 urlpatterns = [
     path("", home, name="home"),

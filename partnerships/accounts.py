@@ -27,6 +27,11 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 invitation_tokens = InvitationTokenGenerator()
 
 
+def is_partner(user) -> bool:
+    """Whether `user` gets the partner portal: a member of at least one organisation."""
+    return Membership.objects.of_partner(user).exists()
+
+
 def is_partner_admin(user, organisation: Organisation | None = None) -> bool:
     organisations = Organisation.objects.administered_by(user)
     return (organisations.filter(pk=organisation.pk) if organisation else organisations).exists()
@@ -79,17 +84,17 @@ def invite_member(
 
 def _invited_to(user, organisation: Organisation) -> bool:
     """Invited to this organisation and not yet signed up."""
-    return user.is_active and not user.has_usable_password() and user.memberships.filter(organisation=organisation).exists()
+    return not user.has_usable_password() and Organisation.objects.of_partner(user).filter(pk=organisation.pk).exists()
 
 
 def invited_user(*, uidb64: str, token: str):
     """The active partner user the link was made for, or None when it is unknown, expired or used."""
     try:
         pk = int(urlsafe_base64_decode(uidb64).decode())
-        user = get_user_model().objects.filter(pk=pk, is_active=True, memberships__isnull=False).first()
+        user = get_user_model().objects.filter(pk=pk).first()
     except (ValueError, TypeError, OverflowError):
         return None
-    return user if user and invitation_tokens.check_token(user, token) else None
+    return user if user and is_partner(user) and invitation_tokens.check_token(user, token) else None
 
 
 @transaction.atomic
@@ -100,7 +105,7 @@ def deactivate_member(*, membership: Membership, by) -> None:
     user = membership.user
     if user == by:
         raise ValidationError(_("U kunt uw eigen account niet deactiveren."))
-    if user.is_staff or user.memberships.exclude(organisation=membership.organisation).exists():
+    if user.is_staff or Organisation.objects.of_partner(user).exclude(pk=membership.organisation_id).exists():
         raise ValidationError(
             _("Deze account hoort ook bij Dyzo of bij een andere organisatie; vraag Dyzo om hem te deactiveren.")
         )

@@ -1,4 +1,5 @@
-"""The partner portal: OCMW and gemeente staff see and do what concerns their own organisation.
+"""The front door (`home`), and the partner portal: OCMW and gemeente staff see and do what
+concerns their own organisation.
 
 Every page starts from a scoped queryset (`visible_to`), so another organisation's
 record is a 404, never data.
@@ -21,14 +22,29 @@ from cases import services as case_services
 from cases.models import Approval, Case, Entrepreneur
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
+from core.roles import can_view_reports
+from partnerships.accounts import is_partner
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
 from portal.selectors import organisation_year
 from trainings import selectors as training_selectors
 
 
+def home(request):
+    """The front door: each role lands on its own pages."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    if is_partner(request.user):
+        return redirect("portal:dashboard")
+    if can_view_reports(request.user):
+        return redirect("reports:index")
+    raise PermissionDenied
+
+
 def partner_organisations(user):
-    return Organisation.objects.filter(memberships__user=user).select_related("municipality", "dyzo_contact")
+    return Organisation.objects.of_partner(user).select_related("municipality", "dyzo_contact")
 
 
 def partner_required(view):
@@ -36,7 +52,7 @@ def partner_required(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not cached(request, "partner", request.user.pk, compute=lambda: partner_organisations(request.user).exists()):
+        if not cached(request, "partner", request.user.pk, compute=lambda: is_partner(request.user)):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -1,4 +1,4 @@
-"""The portal's users: known by their e-mail address, in any case."""
+"""The portal's users: known by their e-mail address in any case, and one rule for who is a partner."""
 
 import pytest
 from django.conf import settings
@@ -9,7 +9,9 @@ from django.db import IntegrityError
 from django.test import RequestFactory
 from django.urls import reverse
 
-from tests.factories import UserFactory, sign_in
+from partnerships import accounts
+from partnerships.models import Membership, Organisation
+from tests.factories import MembershipFactory, UserFactory, ocmw, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,39 @@ def test_the_admin_finds_users_by_name(client):
     response = client.get(reverse("admin:core_user_changelist"), {"q": "maes"})
 
     assert [user.email for user in response.context["cl"].result_list] == ["els.maes@gent.example"]
+
+
+def test_a_member_of_two_organisations_is_a_partner_of_both():
+    user = UserFactory()
+    gent, antwerpen = ocmw("44021"), ocmw("11002")
+    MembershipFactory(user=user, organisation=gent)
+    MembershipFactory(user=user, organisation=antwerpen)
+
+    assert accounts.is_partner(user)
+    assert set(Organisation.objects.of_partner(user)) == {gent, antwerpen}
+
+
+def test_a_deactivated_account_is_no_partner_though_its_membership_stays():
+    membership = MembershipFactory(user=UserFactory(is_active=False))
+
+    assert not accounts.is_partner(membership.user)
+    assert not Organisation.objects.of_partner(membership.user).exists()
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_someone_without_a_membership_is_no_partner():
+    user = UserFactory()
+
+    assert not accounts.is_partner(user) and not Organisation.objects.of_partner(user).exists()
+
+
+def test_the_front_door_sends_a_partner_to_the_portal(client):
+    sign_in(client, MembershipFactory().user)
+
+    assert client.get(reverse("home"))["Location"] == reverse("portal:dashboard")
+
+
+def test_the_front_door_refuses_a_signed_in_non_partner_without_a_role(client):
+    sign_in(client, UserFactory())
+
+    assert client.get(reverse("home")).status_code == 403
