@@ -7,7 +7,6 @@ record is a 404, never data.
 
 from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,16 +15,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
-from cases.models import Approval, Case, Entrepreneur
+from cases.models import Case, Entrepreneur
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
 from core.roles import can_view_reports
 from partnerships.accounts import is_partner
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
+from portal.forms import ApprovalForm, ReferralForm
 from portal.selectors import organisation_year
 from trainings import selectors as training_selectors
 
@@ -127,14 +126,6 @@ def case_report(request, case_id: int, version: int):
     )
 
 
-class ReferralForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Naam van de ondernemer"), max_length=200)
-    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
-    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False)
-    phase = forms.ChoiceField(label=gettext_lazy("Fase"), choices=Case.Phase.choices)
-    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
-
-
 @partner_required
 def new_referral(request):
     organisation = partner_organisations(request.user).first()
@@ -159,12 +150,6 @@ def new_referral(request):
         messages.success(request, _("Het dossier is aangemaakt; Dyzo neemt contact op."))
         return redirect("portal:case", case_id=case.pk)
     return render(request, "portal/referral.html", {"form": form, "organisation": organisation})
-
-
-class ApprovalForm(forms.Form):
-    decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
-    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, decimal_places=2)
-    decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
 
 
 @partner_required
