@@ -9,6 +9,7 @@ from django.db import IntegrityError
 from django.test import RequestFactory
 from django.urls import reverse
 
+from cases.models import AccessLog
 from partnerships import accounts
 from partnerships.models import Membership, Organisation
 from tests.factories import MembershipFactory, UserFactory, ocmw, sign_in
@@ -106,6 +107,26 @@ def test_the_admin_finds_users_by_name(client):
     response = client.get(reverse("admin:core_user_changelist"), {"q": "maes"})
 
     assert [user.email for user in response.context["cl"].result_list] == ["els.maes@gent.example"]
+
+
+def test_the_admin_finds_memberships_by_e_mail(client):
+    sign_in(client, UserFactory(email="beheer@dyzo.example", is_staff=True, is_superuser=True))
+    membership = MembershipFactory(user=UserFactory(email="els.maes@gent.example"))
+    MembershipFactory()
+
+    response = client.get(reverse("admin:partnerships_membership_changelist"), {"q": "els.maes"})
+
+    assert list(response.context["cl"].result_list) == [membership]
+
+
+def test_the_admin_finds_access_log_entries_by_e_mail(client):
+    sign_in(client, UserFactory(email="beheer@dyzo.example", is_staff=True, is_superuser=True))
+    entry = AccessLog.objects.create(user=UserFactory(email="els.maes@gent.example"), action="dossier bekeken", path="/x/")
+    AccessLog.objects.create(user=UserFactory(), action="dossier bekeken", path="/y/")
+
+    response = client.get(reverse("admin:cases_accesslog_changelist"), {"q": "els.maes"})
+
+    assert list(response.context["cl"].result_list) == [entry]
 
 
 def test_a_member_of_two_organisations_is_a_partner_of_both():
