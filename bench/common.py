@@ -151,9 +151,9 @@ def personas() -> dict[str, Persona]:
     from partnerships.models import Membership, Organisation
 
     User = get_user_model()
-    staff, _ = User.objects.update_or_create(username="bench-staff", defaults={"is_staff": True, "is_superuser": True})
-    partner, _ = User.objects.get_or_create(username="bench-partner")
-    policy, _ = User.objects.get_or_create(username="bench-policy")
+    staff, _ = User.objects.update_or_create(email="bench-staff@dyzo.example", defaults={"is_staff": True, "is_superuser": True})
+    partner, _ = User.objects.get_or_create(email="bench-partner@dyzo.example")
+    policy, _ = User.objects.get_or_create(email="bench-policy@dyzo.example")
     ocmw = Organisation.objects.get(kind=Organisation.Kind.OCMW, municipality__nis_code=PARTNER_NIS_CODE)
     Membership.objects.get_or_create(user=partner, organisation=ocmw, defaults={"role": Membership.Role.ADMIN})
     policy.groups.add(Group.objects.get_or_create(name=POLICY_GROUP)[0])

@@ -149,7 +149,7 @@ class CaseAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
 class AccessLogAdmin(admin.ModelAdmin):
     list_display = ["at", "user", "case", "action", "path"]
     list_filter = ["action"]
-    search_fields = ["user__username", "path"]
+    search_fields = ["user__email", "path"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

@@ -67,7 +67,7 @@ class CaseQuerySet(models.QuerySet):
         if user.is_staff:
             return self
         # Plain id lists, not subqueries: the database can then use the indexes on both sides of the OR.
-        organisations = list(Organisation.objects.filter(memberships__user=user).values_list("pk", "kind", "municipality_id"))
+        organisations = list(Organisation.objects.of_partner(user).values_list("pk", "kind", "municipality_id"))
         return self.filter(
             Q(referring_organisation__in=[pk for pk, _, _ in organisations])
             | Q(

@@ -1,4 +1,11 @@
+from typing import ClassVar
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class DataGeneration(models.Model):
@@ -14,3 +21,89 @@ class DataGeneration(models.Model):
 
     def __str__(self):
         return f"{self.app_label}: {self.value}"
+
+
+class UserManager(BaseUserManager):
+    """Users are known by their e-mail address, in whatever case it is typed."""
+
+    use_in_migrations = True
+
+    def get_by_natural_key(self, email):
+        """Sign-in looks the address up case-insensitively: "Jan@Gent.be" signs in as jan@gent.be."""
+        return self.get(email__iexact=email.strip())
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if not (extra_fields["is_staff"] and extra_fields["is_superuser"]):
+            raise ValueError("A superuser must have is_staff and is_superuser set.")
+        return self._create_user(email, password, **extra_fields)
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("A user needs an e-mail address.")
+        user = self.model(email=self.normalize_email(email.strip()), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: Dyzo staff, a partner's staff or policy staff, known by their e-mail address.
+
+    The address is unique whatever its case, in the database itself (`Lower("email")`), so two
+    accounts can never share a sign-in. Whether someone is a partner, and of which organisations,
+    follows from their memberships: `partnerships.models.MembershipQuerySet.of_partner`.
+    """
+
+    email = models.EmailField(
+        _("e-mailadres"),
+        max_length=254,
+        unique=True,
+        error_messages={"unique": _("Er bestaat al een account met dit e-mailadres.")},
+    )
+    first_name = models.CharField(_("voornaam"), max_length=150, blank=True)
+    last_name = models.CharField(_("familienaam"), max_length=150, blank=True)
+    is_staff = models.BooleanField(
+        _("Dyzo-medewerker"), default=False, help_text=_("Meldt zich aan in twee stappen en mag in het beheer.")
+    )
+    is_active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Vink dit uit in plaats van de account te verwijderen.")
+    )
+    date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_in_any_case",
+                violation_error_message=_("Er bestaat al een account met dit e-mailadres."),
+            )
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def clean(self):
+        super().clean()
+        self.email = type(self).objects.normalize_email(self.email.strip())
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name

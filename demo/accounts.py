@@ -16,7 +16,7 @@ DEMO_TOTP_KEY = b"dyzo-demo-totp-2026!".hex()  # the demo staff login's authenti
 @dataclass(frozen=True)
 class DemoLogin:
     role: str
-    username: str
+    email: str
     password: str
     groups: tuple[str, ...] = ()
     is_staff: bool = False
@@ -24,17 +24,19 @@ class DemoLogin:
 
 
 DEMO_LOGINS = [
-    DemoLogin("Dyzo-coördinator (beheerder)", "dyzo", "dyzo-demo-2026", (COORDINATOR_GROUP,), is_staff=True, is_superuser=True),
-    DemoLogin("Dyzo-dossierbegeleider", "dossier", "dossier-demo-2026", (CASE_WORKER_GROUP,), is_staff=True),
-    DemoLogin("Partner (OCMW Gent)", "ocmw.gent", "gent-demo-2026"),
-    DemoLogin("Beleidsmedewerker", "beleid", "beleid-demo-2026", (POLICY_GROUP,)),
+    DemoLogin(
+        "Dyzo-coördinator (beheerder)", "dyzo@dyzo.be", "dyzo-demo-2026", (COORDINATOR_GROUP,), is_staff=True, is_superuser=True
+    ),
+    DemoLogin("Dyzo-dossierbegeleider", "dossier@dyzo.be", "dossier-demo-2026", (CASE_WORKER_GROUP,), is_staff=True),
+    DemoLogin("Partner (OCMW Gent)", "ocmw.gent@gent.example", "gent-demo-2026"),
+    DemoLogin("Beleidsmedewerker", "beleid@vlaanderen.example", "beleid-demo-2026", (POLICY_GROUP,)),
 ]
 
 
 def create_demo_accounts() -> list[DemoLogin]:
     """One login per role; staff logins share the demo authenticator key, so `demo_code` serves both."""
     for login in DEMO_LOGINS:
-        user = get_user_model().objects.get_or_create(username=login.username)[0]
+        user = get_user_model().objects.get_or_create(email=login.email)[0]
         user.is_staff, user.is_superuser = login.is_staff, login.is_superuser
         user.set_password(login.password)
         user.save()
@@ -43,10 +45,10 @@ def create_demo_accounts() -> list[DemoLogin]:
             TOTPDevice.objects.update_or_create(user=user, name="Demo", defaults={"key": DEMO_TOTP_KEY, "confirmed": True})
     gent = Municipality.objects.get(nis_code="44021")
     ocmw_gent = Organisation.objects.get(kind=Organisation.Kind.OCMW, municipality=gent)
-    partner = get_user_model().objects.get(username="ocmw.gent")
+    partner = get_user_model().objects.get(email="ocmw.gent@gent.example")
     Membership.objects.get_or_create(user=partner, organisation=ocmw_gent, defaults={"role": Membership.Role.ADMIN})
-    case_worker = get_user_model().objects.get(username="dossier")
-    case_worker.first_name, case_worker.last_name, case_worker.email = "Sofie", "Peeters", "sofie.peeters@dyzo.example"
+    case_worker = get_user_model().objects.get(email="dossier@dyzo.be")
+    case_worker.first_name, case_worker.last_name = "Sofie", "Peeters"
     case_worker.save()
     Organisation.objects.filter(municipality=gent).update(dyzo_contact=case_worker)
     return DEMO_LOGINS

@@ -155,6 +155,8 @@ elif CACHE_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
 
+AUTH_USER_MODEL = "core.User"  # signs in with the e-mail address, in any case
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -238,13 +240,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lockout: five failures for a user name from one address lock it for 15 minutes.
+# Sign-in lockout: five failures for an e-mail address (in any case) from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
+AXES_USERNAME_CALLABLE = "core.security.sign_in_name"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"

@@ -1,14 +1,17 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core.security import SignInForm
 from core.two_factor import two_factor
-from core.views import home
+from portal.views import home
 
 urlpatterns = [
     path("", home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
+    path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("rapporten/", include("reports.urls")),

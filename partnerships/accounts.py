@@ -11,7 +11,6 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
@@ -26,6 +25,11 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 
 
 invitation_tokens = InvitationTokenGenerator()
+
+
+def is_partner(user) -> bool:
+    """Whether `user` gets the partner portal: a member of at least one organisation."""
+    return Membership.objects.of_partner(user).exists()
 
 
 def is_partner_admin(user, organisation: Organisation | None = None) -> bool:
@@ -46,18 +50,18 @@ def invite_member(
 ) -> Membership:
     """Create the colleague's account and membership and e-mail them the link; all or nothing.
 
-    The e-mail address is the user name they sign in with. Inviting someone whose invitation is
+    The e-mail address is what they sign in with. Inviting someone whose invitation is
     still open sends a new link and kills the old one.
     """
     if not is_partner_admin(invited_by, organisation):
         raise PermissionDenied
     email = email.strip().lower()
-    user = get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).first()
+    user = get_user_model().objects.filter(email__iexact=email).first()
     if user is not None and not _invited_to(user, organisation):
         raise ValidationError(
             _("Er bestaat al een account met dit e-mailadres. Vraag Dyzo om het aan uw organisatie te koppelen.")
         )
-    user = user or get_user_model()(username=email, email=email)
+    user = user or get_user_model()(email=email)
     user.first_name, user.last_name = first_name.strip(), last_name.strip()
     user.set_unusable_password()
     user.save()
@@ -80,17 +84,17 @@ def invite_member(
 
 def _invited_to(user, organisation: Organisation) -> bool:
     """Invited to this organisation and not yet signed up."""
-    return user.is_active and not user.has_usable_password() and user.memberships.filter(organisation=organisation).exists()
+    return not user.has_usable_password() and Organisation.objects.of_partner(user).filter(pk=organisation.pk).exists()
 
 
 def invited_user(*, uidb64: str, token: str):
     """The active partner user the link was made for, or None when it is unknown, expired or used."""
     try:
         pk = int(urlsafe_base64_decode(uidb64).decode())
-        user = get_user_model().objects.filter(pk=pk, is_active=True, memberships__isnull=False).first()
+        user = get_user_model().objects.filter(pk=pk).first()
     except (ValueError, TypeError, OverflowError):
         return None
-    return user if user and invitation_tokens.check_token(user, token) else None
+    return user if user and is_partner(user) and invitation_tokens.check_token(user, token) else None
 
 
 @transaction.atomic
@@ -101,7 +105,7 @@ def deactivate_member(*, membership: Membership, by) -> None:
     user = membership.user
     if user == by:
         raise ValidationError(_("U kunt uw eigen account niet deactiveren."))
-    if user.is_staff or user.memberships.exclude(organisation=membership.organisation).exists():
+    if user.is_staff or Organisation.objects.of_partner(user).exclude(pk=membership.organisation_id).exists():
         raise ValidationError(
             _("Deze account hoort ook bij Dyzo of bij een andere organisatie; vraag Dyzo om hem te deactiveren.")
         )

@@ -212,5 +212,5 @@ class TariffBandAdmin(admin.ModelAdmin):
 class MembershipAdmin(SimpleHistoryAdmin):
     list_display = ["user", "organisation", "role"]
     list_filter = ["role"]
-    search_fields = ["user__username", "organisation__name"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
     autocomplete_fields = ["user", "organisation"]

@@ -139,17 +139,19 @@ class Population(models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def of_partner(self, user):
+        """The organisations `user` is a partner of (`Membership.objects.of_partner`, the one rule)."""
+        return self.filter(pk__in=Membership.objects.of_partner(user).values("organisation"))
+
     def visible_to(self, user):
         """Staff see every organisation; a partner only their own."""
         if not user.is_authenticated:
             return self.none()
-        return self if user.is_staff else self.filter(memberships__user=user)
+        return self if user.is_staff else self.of_partner(user)
 
     def administered_by(self, user):
         """The organisations where `user` is a partner admin."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
+        return self.filter(pk__in=Membership.objects.of_partner(user).filter(role=Membership.Role.ADMIN).values("organisation"))
 
 
 class Organisation(Versioned):
@@ -200,11 +202,19 @@ class Organisation(Versioned):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def of_partner(self, user):
+        """The one place that says whether `user` is a partner, and of which organisations: the
+        memberships that count. An anonymous visitor has none, and neither has a deactivated account,
+        whose memberships stay only so that its organisation sees who it was."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(user=user)
+
     def visible_to(self, user):
         """Staff see every membership; a partner those of their own organisations."""
         if not user.is_authenticated:
             return self.none()
-        return self if user.is_staff else self.filter(organisation__memberships__user=user)
+        return self if user.is_staff else self.filter(organisation__in=Organisation.objects.of_partner(user))
 
     def managed_by(self, user):
         """The memberships of the organisations where `user` is a partner admin."""
@@ -243,7 +253,7 @@ class AgreementQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        memberships = Membership.objects.filter(user=user, organisation__municipality=OuterRef("municipality"))
+        memberships = Membership.objects.of_partner(user).filter(organisation__municipality=OuterRef("municipality"))
         return self.filter(
             Exists(memberships.filter(organisation__kind=OuterRef("party")))
             | (Q(party=Agreement.Party.BOTH) & Exists(memberships))
@@ -431,7 +441,7 @@ class ConsultationDayQuerySet(models.QuerySet):
             return self.none()
         if user.is_staff:
             return self
-        return self.filter(agreement__municipality__organisations__memberships__user=user).distinct()
+        return self.filter(agreement__municipality__in=Organisation.objects.of_partner(user).values("municipality"))
 
 
 class ConsultationDay(models.Model):

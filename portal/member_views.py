@@ -2,18 +2,17 @@
 
 from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from partnerships import accounts
 from partnerships.models import Membership, Organisation
+from portal.forms import InvitationForm
 from portal.views import partner_required
 
 
@@ -33,17 +32,10 @@ def members(request):
     memberships = (
         Membership.objects.visible_to(request.user)
         .select_related("user", "organisation")
-        .order_by("organisation__name", "user__last_name", "user__first_name", "user__username")
+        .order_by("organisation__name", "user__last_name", "user__first_name", "user__email")
     )
     managed = set(Membership.objects.managed_by(request.user).values_list("pk", flat=True))
     return render(request, "portal/members.html", {"memberships": memberships, "managed": managed, "is_admin": bool(managed)})
-
-
-class InvitationForm(forms.Form):
-    first_name = forms.CharField(label=gettext_lazy("Voornaam"), max_length=150)
-    last_name = forms.CharField(label=gettext_lazy("Familienaam"), max_length=150)
-    email = forms.EmailField(label=gettext_lazy("E-mail"), help_text=gettext_lazy("Uw collega meldt zich hiermee aan."))
-    role = forms.ChoiceField(label=gettext_lazy("Rol"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
 
 
 @partner_admin_required

@@ -4,16 +4,14 @@ The rules (capacity, waiting list, deadline, duplicates, own organisation) live 
 `trainings.services`; these views show their Dutch errors on the form.
 """
 
-from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core.forms import show_errors
+from portal.forms import RegistrationForm
 from portal.views import partner_organisations, partner_required
 from trainings import selectors, services
 from trainings.models import Registration, TrainingSession
@@ -30,32 +28,6 @@ def trainings(request):
             "registrations": selectors.upcoming_registrations(user=request.user, today=today),
         },
     )
-
-
-class RegistrationForm(forms.Form):
-    colleague = forms.ModelChoiceField(
-        label=gettext_lazy("Collega met een account"), queryset=get_user_model().objects.none(), required=False, empty_label="–"
-    )
-    name = forms.CharField(label=gettext_lazy("Of de naam van een andere collega"), max_length=200, required=False)
-    function = forms.CharField(label=gettext_lazy("Functie"), max_length=200, required=False)
-
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        colleague = self.fields["colleague"]
-        colleague.queryset = (
-            get_user_model()
-            .objects.filter(memberships__organisation=organisation, is_active=True)
-            .order_by("last_name", "first_name", "username")
-        )
-        colleague.label_from_instance = lambda user: user.get_full_name() or user.get_username()
-
-    def clean(self):
-        data = super().clean()
-        colleague, name = data.get("colleague"), data.get("name", "").strip()
-        if bool(colleague) == bool(name):
-            raise ValidationError(_("Kies een collega uit de lijst óf vul de naam van een collega in."))
-        data["participant"] = name or colleague.get_full_name() or colleague.get_username()
-        return data
 
 
 @partner_required

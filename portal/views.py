@@ -1,4 +1,5 @@
-"""The partner portal: OCMW and gemeente staff see and do what concerns their own organisation.
+"""The front door (`home`), and the partner portal: OCMW and gemeente staff see and do what
+concerns their own organisation.
 
 Every page starts from a scoped queryset (`visible_to`), so another organisation's
 record is a 404, never data.
@@ -6,7 +7,6 @@ record is a 404, never data.
 
 from functools import wraps
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,22 +15,36 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from cases import services as case_services
-from cases.models import Approval, Case
+from cases.models import Case
 from core.forms import show_errors
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
-from core.years import YearField
+from core.roles import can_view_reports
+from partnerships.accounts import is_partner
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
+from portal.forms import ApprovalForm, ReferralForm, SummaryYearForm
 from portal.selectors import organisation_year
 from trainings import selectors as training_selectors
 
 
+def home(request):
+    """The front door: each role lands on its own pages."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if request.user.is_staff:
+        return redirect("admin:index")
+    if is_partner(request.user):
+        return redirect("portal:dashboard")
+    if can_view_reports(request.user):
+        return redirect("reports:index")
+    raise PermissionDenied
+
+
 def partner_organisations(user):
-    return Organisation.objects.filter(memberships__user=user).select_related("municipality", "dyzo_contact")
+    return Organisation.objects.of_partner(user).select_related("municipality", "dyzo_contact")
 
 
 def partner_required(view):
@@ -42,8 +56,8 @@ def partner_required(view):
             request,
             "partner",
             request.user.pk,
-            apps={"partnerships"},
-            compute=lambda: partner_organisations(request.user).exists(),
+            apps={"partnerships", "core"},
+            compute=lambda: is_partner(request.user),
         ):
             raise PermissionDenied
         return view(request, *args, **kwargs)
@@ -120,14 +134,6 @@ def case_report(request, case_id: int, version: int):
     )
 
 
-class ReferralForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Naam van de ondernemer"), max_length=200)
-    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
-    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False)
-    phase = forms.ChoiceField(label=gettext_lazy("Fase"), choices=Case.Phase.choices)
-    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
-
-
 @partner_required
 def new_referral(request):
     organisation = partner_organisations(request.user).first()
@@ -143,12 +149,6 @@ def new_referral(request):
             messages.success(request, _("Het dossier is aangemaakt; Dyzo neemt contact op."))
             return redirect("portal:case", case_id=case.pk)
     return render(request, "portal/referral.html", {"form": form, "organisation": organisation})
-
-
-class ApprovalForm(forms.Form):
-    decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
-    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, max_digits=10, decimal_places=2)
-    decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
 
 
 @partner_required
@@ -172,10 +172,6 @@ def approve(request, case_id: int):
             messages.success(request, _("De beslissing is bewaard."))
             return redirect("portal:dashboard")
     return render(request, "portal/approval.html", {"form": form, "case": case})
-
-
-class SummaryYearForm(forms.Form):
-    jaar = YearField(required=False)
 
 
 @partner_required

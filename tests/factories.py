@@ -37,16 +37,15 @@ def sign_in(client, user) -> None:
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
-        django_get_or_create = ("username",)
+        django_get_or_create = ("email",)
 
-    username = factory.Sequence(lambda n: f"gebruiker{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    email = factory.Sequence(lambda n: f"gebruiker{n}@example.org")
     password = factory.django.Password("correct-horse-battery")
 
 
-def staff_user(username: str = "medewerker", *, role: str = COORDINATOR_GROUP):
+def staff_user(email: str = "medewerker@dyzo.example", *, role: str = COORDINATOR_GROUP):
     """A Dyzo staff member with the permissions of `role` (a group of core.roles)."""
-    user = UserFactory(username=username, is_staff=True)
+    user = UserFactory(email=email, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     return user
 

@@ -156,12 +156,12 @@ def world(settings, tmp_path):
     )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
     users = {
-        "staff": UserFactory(username="staff", is_staff=True),
-        "case_worker": UserFactory(username="case_worker", is_staff=True),
-        "partner_a": UserFactory(username="partner_a"),
-        "member_a": UserFactory(username="member_a"),
-        "partner_b": UserFactory(username="partner_b"),
-        "policy": UserFactory(username="policy"),
+        "staff": UserFactory(email="staff@example.org", is_staff=True),
+        "case_worker": UserFactory(email="case_worker@example.org", is_staff=True),
+        "partner_a": UserFactory(email="partner_a@example.org"),
+        "member_a": UserFactory(email="member_a@example.org"),
+        "partner_b": UserFactory(email="partner_b@example.org"),
+        "policy": UserFactory(email="policy@example.org"),
     }
     Membership.objects.create(user=users["partner_a"], organisation=gent, role=Membership.Role.ADMIN)
     Membership.objects.create(user=users["member_a"], organisation=gent)
@@ -171,7 +171,7 @@ def world(settings, tmp_path):
     Group.objects.get(name=POLICY_GROUP).user_set.add(users["policy"])
     session = TrainingSessionFactory()
     registration = RegistrationFactory(session=session, organisation=gent)
-    colleague = Membership.objects.create(user=UserFactory(username="colleague_a"), organisation=gent)
+    colleague = Membership.objects.create(user=UserFactory(email="colleague_a@example.org"), organisation=gent)
     kwargs = {
         "reports:answer": {"slug": "samenwerking"},
         "reports:freeze": {"slug": "samenwerking"},

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    sign_in(client, UserFactory(username="medewerker", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True))
     return client
 
 

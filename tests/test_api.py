@@ -35,8 +35,8 @@ def client_for(user=None):
     return client
 
 
-def partner(nis_code, username):
-    user = UserFactory(username=username)
+def partner(nis_code, email):
+    user = UserFactory(email=email)
     Membership.objects.create(user=user, organisation=ocmw(nis_code))
     return user
 
@@ -57,7 +57,7 @@ def test_a_partner_reads_only_their_own_agreements():
     own = AgreementFactory(municipality=municipality("44021"))
     AgreementFactory(municipality=municipality("11002"))
 
-    response = client_for(partner("44021", "gent")).get("/api/v1/agreements/")
+    response = client_for(partner("44021", "gent@example.org")).get("/api/v1/agreements/")
 
     assert [row["id"] for row in response.json()["results"]] == [own.pk]
 
@@ -65,12 +65,12 @@ def test_a_partner_reads_only_their_own_agreements():
 def test_another_organisations_agreement_is_a_404():
     other = AgreementFactory(municipality=municipality("11002"))
 
-    assert client_for(partner("44021", "gent")).get(f"/api/v1/agreements/{other.pk}/").status_code == 404
+    assert client_for(partner("44021", "gent@example.org")).get(f"/api/v1/agreements/{other.pk}/").status_code == 404
 
 
 def test_agreements_filter_on_the_date_they_are_in_force():
     AgreementFactory(municipality=municipality("44021"), end_date=datetime.date(2016, 12, 31))
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     counts = [
         client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")
@@ -80,13 +80,13 @@ def test_agreements_filter_on_the_date_they_are_in_force():
 
 
 def test_a_partner_cannot_write_agreements():
-    response = client_for(partner("44021", "gent")).post("/api/v1/agreements/", {})
+    response = client_for(partner("44021", "gent@example.org")).post("/api/v1/agreements/", {})
 
     assert response.status_code == 403
 
 
 def test_staff_create_agreements_through_the_same_rules():
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
     AgreementFactory(municipality=municipality("44021"))
 
     response = client_for(staff).post(
@@ -99,7 +99,7 @@ def test_staff_create_agreements_through_the_same_rules():
 
 
 def test_validation_errors_are_structured_and_dutch():
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     response = client_for(staff).post("/api/v1/agreements/", {"party": "stad"}, format="json")
 
@@ -109,18 +109,18 @@ def test_validation_errors_are_structured_and_dutch():
 def test_cases_are_scoped_and_another_organisations_case_is_a_404():
     gent_case = CaseFactory(referring_organisation=ocmw("44021"))
 
-    antwerpen = client_for(partner("11002", "antwerpen"))
+    antwerpen = client_for(partner("11002", "antwerpen@example.org"))
 
     assert antwerpen.get("/api/v1/cases/").json()["count"] == 0
     assert antwerpen.get(f"/api/v1/cases/{gent_case.pk}/").status_code == 404
 
 
 def test_outreach_is_for_staff_only():
-    assert client_for(partner("44021", "gent")).get("/api/v1/outreach/").status_code == 403
+    assert client_for(partner("44021", "gent@example.org")).get("/api/v1/outreach/").status_code == 403
 
 
 def test_token_authentication_works():
-    token = Token.objects.create(user=staff_user("staff"))
+    token = Token.objects.create(user=staff_user("staff@dyzo.example"))
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
 
@@ -129,7 +129,7 @@ def test_token_authentication_works():
 
 def test_report_json_is_the_same_as_the_cli(capsysbinary):
     AgreementFactory(municipality=municipality("44021"))
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
     call_command("report", "cooperation-by-province", "--on", "2018-12-31", "--format", "json")
 
     response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"op": "2018-12-31"})
@@ -171,7 +171,7 @@ def test_the_api_docs_are_served_without_a_cdn(client):
 @pytest.mark.parametrize("path", ["/api/v1/cases/", "/api/v1/training-sessions/"])
 @pytest.mark.parametrize("year", ["-4.2e+230", "99999", "2020.5"])
 def test_a_year_filter_out_of_range_is_a_400_not_a_500(path, year):
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     assert client_for(staff).get(path, {"year": year}).status_code == 400
 
@@ -179,7 +179,7 @@ def test_a_year_filter_out_of_range_is_a_400_not_a_500(path, year):
 def test_deleting_an_organisation_others_refer_to_is_a_dutch_409():
     organisation = ocmw("44021")
     OutreachFactory(organisation=organisation)
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     response = client_for(staff).delete(f"/api/v1/organisations/{organisation.pk}/")
 
@@ -200,14 +200,14 @@ def test_the_schema_describes_what_the_api_answers():
 
 def test_a_session_start_time_is_the_local_time_the_schema_describes():
     TrainingSessionFactory(start_time=datetime.time(13, 30))
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     assert client_for(staff).get("/api/v1/training-sessions/").json()["results"][0]["start_time"] == "13:30:00"
 
 
 def test_the_training_session_list_does_not_query_per_session(django_assert_max_num_queries):
     TrainingSessionFactory.create_batch(5)
-    staff = staff_user("staff")
+    staff = staff_user("staff@dyzo.example")
 
     with django_assert_max_num_queries(4):
         assert client_for(staff).get("/api/v1/training-sessions/").json()["count"] == 5

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff_client(client):
-    sign_in(client, UserFactory(username="coordinator", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(email="coordinator@example.org", is_staff=True, is_superuser=True))
     return client
 
 

@@ -33,10 +33,10 @@ SECOND_PARTNER = """
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from partnerships.models import Membership, Organisation
-user = get_user_model().objects.create_user("ocmw.antwerpen", password="antwerpen-test-2026")
+user = get_user_model().objects.create_user("ocmw.antwerpen@antwerpen.example", password="antwerpen-test-2026")
 ocmw = Organisation.objects.get(kind="ocmw", municipality__nis_code="11002", municipality__valid_from__isnull=False)
 Membership.objects.create(user=user, organisation=ocmw)
-get_user_model().objects.create_user("slot.test", password="slot-test-2026")
+get_user_model().objects.create_user("slot.test@example.org", password="slot-test-2026")
 """
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
@@ -83,10 +83,10 @@ def browser():
         chromium.close()
 
 
-def signed_in(browser, portal, username, password):
+def signed_in(browser, portal, email, password):
     page = browser.new_context(accept_downloads=True, locale="nl-BE").new_page()
     page.goto(f"{portal}/account/login/")
-    page.fill("#id_username", username)
+    page.fill("#id_username", email)
     page.fill("#id_password", password)
     page.click("form.stacked button[type=submit]")
     return page
@@ -95,7 +95,7 @@ def signed_in(browser, portal, username, password):
 @pytest.fixture(scope="module")
 def staff(browser, portal):
     """The demo staff login, through both steps; once per module, as a code is valid only once."""
-    page = signed_in(browser, portal, "dyzo", "dyzo-demo-2026")
+    page = signed_in(browser, portal, "dyzo@dyzo.be", "dyzo-demo-2026")
     page.asked_for_code = page.locator("h1").inner_text() == "Tweestapsverificatie"
     page.fill("#id_token", demo_totp_code())
     page.click("form.stacked button[type=submit]")
@@ -109,9 +109,9 @@ def test_staff_sign_in_with_a_code_from_their_app(staff, portal):
 
 def test_five_wrong_passwords_lock_the_sign_in(browser, portal):
     for _ in range(5):
-        page = signed_in(browser, portal, "slot.test", "verkeerd")
+        page = signed_in(browser, portal, "slot.test@example.org", "verkeerd")
 
-    page = signed_in(browser, portal, "slot.test", "slot-test-2026")
+    page = signed_in(browser, portal, "slot.test@example.org", "slot-test-2026")
 
     assert page.locator("h1").inner_text() == "Aanmelden tijdelijk geblokkeerd"
 
@@ -119,13 +119,13 @@ def test_five_wrong_passwords_lock_the_sign_in(browser, portal):
 def test_pages_break_no_rule_of_the_content_security_policy(browser, portal, staff):
     violations = []
     pages = {
-        signed_in(browser, portal, "ocmw.gent", "gent-demo-2026"): [
+        signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026"): [
             "/partner/",
             "/partner/dossiers/",
             "/partner/dossiers/nieuw/",
             "/partner/jaaroverzicht/",
         ],
-        signed_in(browser, portal, "beleid", "beleid-demo-2026"): [
+        signed_in(browser, portal, "beleid@vlaanderen.example", "beleid-demo-2026"): [
             "/rapporten/",
             "/rapporten/kaart/?op=2018-12-31",
             "/rapporten/antwoord/samenwerking/?op=2018-12-31",
@@ -149,7 +149,7 @@ def test_pages_break_no_rule_of_the_content_security_policy(browser, portal, sta
 
 
 def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser, portal):
-    page = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    page = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026")
 
     page.click("text=Nieuwe doorverwijzing")
     page.fill("#id_name", "Hanne Browsertest")
@@ -163,7 +163,7 @@ def test_a_partner_refers_an_entrepreneur_and_finds_the_case_in_the_list(browser
 
 
 def test_a_partner_registers_a_colleague_for_an_upcoming_session(browser, portal):
-    page = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    page = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026")
 
     page.get_by_role("link", name="Opleidingen", exact=True).click()
     page.get_by_role("link", name="Collega inschrijven").first.click()
@@ -176,7 +176,7 @@ def test_a_partner_registers_a_colleague_for_an_upcoming_session(browser, portal
 
 
 def test_a_partner_downloads_a_case_report(browser, portal, staff):
-    gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    gent = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026")
     gent.goto(f"{portal}/partner/dossiers/")
     case_url = gent.locator("tbody tr a").first.get_attribute("href")
     case_id = case_url.rstrip("/").rsplit("/", 1)[-1]
@@ -191,17 +191,17 @@ def test_a_partner_downloads_a_case_report(browser, portal, staff):
 
 
 def test_another_partner_gets_a_404_on_that_case(browser, portal):
-    gent = signed_in(browser, portal, "ocmw.gent", "gent-demo-2026")
+    gent = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026")
     gent.goto(f"{portal}/partner/dossiers/")
     case_url = gent.locator("tbody tr a").first.get_attribute("href")
 
-    response = signed_in(browser, portal, "ocmw.antwerpen", "antwerpen-test-2026").goto(f"{portal}{case_url}")
+    response = signed_in(browser, portal, "ocmw.antwerpen@antwerpen.example", "antwerpen-test-2026").goto(f"{portal}{case_url}")
 
     assert response.status == 404
 
 
 def test_policy_staff_download_the_2018_parliamentary_answer(browser, portal):
-    page = signed_in(browser, portal, "beleid", "beleid-demo-2026")
+    page = signed_in(browser, portal, "beleid@vlaanderen.example", "beleid-demo-2026")
     page.goto(f"{portal}/rapporten/antwoord/samenwerking/?op=2018-12-31")
 
     with page.expect_download() as download:

@@ -155,7 +155,7 @@ def test_the_subject_export_holds_everything_on_the_entrepreneur():
 
 @pytest.fixture
 def staff_client(client):
-    sign_in(client, UserFactory(username="medewerker", is_staff=True))
+    sign_in(client, UserFactory(email="medewerker@example.org", is_staff=True))
     return client
 
 
@@ -165,7 +165,7 @@ def test_viewing_a_case_is_logged(staff_client):
     staff_client.get(reverse("cases:detail", args=[case.pk]))
 
     log = AccessLog.objects.get()
-    assert (log.user.username, log.case, log.action) == ("medewerker", case, "dossier bekeken")
+    assert (log.user.email, log.case, log.action) == ("medewerker@example.org", case, "dossier bekeken")
 
 
 def test_the_report_pdf_contains_the_case_and_is_versioned(staff_client, media, tmp_path):
@@ -192,14 +192,14 @@ def test_the_staff_case_list_filters_by_status(staff_client):
 
 
 def test_the_case_list_is_for_staff_only(client):
-    sign_in(client, UserFactory(username="partner"))
+    sign_in(client, UserFactory(email="partner@example.org"))
 
     assert client.get(reverse("cases:list")).status_code == 302
 
 
 def test_a_partner_sees_the_cases_their_organisation_referred():
     gent = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
-    partner = UserFactory(username="partner")
+    partner = UserFactory(email="partner@example.org")
     Membership.objects.create(user=partner, organisation=gent)
     referred = CaseFactory(referring_organisation=gent)
     CaseFactory(municipality=municipality("11002"))
@@ -209,7 +209,7 @@ def test_a_partner_sees_the_cases_their_organisation_referred():
 
 def test_a_partner_sees_cases_in_their_municipality_under_a_subscription():
     gent = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
-    partner = UserFactory(username="partner")
+    partner = UserFactory(email="partner@example.org")
     Membership.objects.create(user=partner, organisation=gent)
     subscription = CaseFactory(funding_basis=Case.FundingBasis.SUBSCRIPTION)
     CaseFactory(funding_basis=Case.FundingBasis.OWN_COST)
@@ -220,7 +220,7 @@ def test_a_partner_sees_cases_in_their_municipality_under_a_subscription():
 def test_a_user_without_organisation_sees_no_cases():
     CaseFactory()
 
-    assert not Case.objects.visible_to(UserFactory(username="niemand")).exists()
+    assert not Case.objects.visible_to(UserFactory(email="niemand@example.org")).exists()
 
 
 def test_the_demo_spreads_cases_by_cooperation_form(demo_data):

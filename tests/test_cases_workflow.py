@@ -18,7 +18,7 @@ Status = Case.Status
 
 @pytest.fixture
 def worker():
-    return UserFactory(username="dossierbeheerder", is_staff=True)
+    return UserFactory(email="dossierbeheerder@example.org", is_staff=True)
 
 
 def open_in(nis_code, on=datetime.date(2020, 3, 1), by=None):

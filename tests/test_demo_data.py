@@ -120,22 +120,22 @@ def test_a_reset_regenerates_the_same_data(demo_data):
 
 
 @pytest.mark.parametrize(
-    ("username", "password", "is_staff"),
+    ("email", "password", "is_staff"),
     [
-        ("dyzo", "dyzo-demo-2026", True),
-        ("dossier", "dossier-demo-2026", True),
-        ("ocmw.gent", "gent-demo-2026", False),
-        ("beleid", "beleid-demo-2026", False),
+        ("dyzo@dyzo.be", "dyzo-demo-2026", True),
+        ("dossier@dyzo.be", "dossier-demo-2026", True),
+        ("ocmw.gent@gent.example", "gent-demo-2026", False),
+        ("beleid@vlaanderen.example", "beleid-demo-2026", False),
     ],
 )
-def test_the_demo_logins_work_with_their_role(demo_data, username, password, is_staff):
-    user = authenticate(RequestFactory().post("/account/login/"), username=username, password=password)
+def test_the_demo_logins_work_with_their_role(demo_data, email, password, is_staff):
+    user = authenticate(RequestFactory().post("/account/login/"), username=email, password=password)
 
     assert user is not None and user.is_staff == is_staff
 
 
 def test_the_partner_login_belongs_to_ocmw_gent(demo_data):
-    user = authenticate(RequestFactory().post("/account/login/"), username="ocmw.gent", password="gent-demo-2026")
+    user = authenticate(RequestFactory().post("/account/login/"), username="ocmw.gent@gent.example", password="gent-demo-2026")
 
     assert [str(membership.organisation) for membership in user.memberships.all()] == ["OCMW Gent"]
 
@@ -145,7 +145,7 @@ def test_the_command_prints_the_demo_logins(demo_data):
 
     call_command("load_demo_data", stdout=out)
 
-    assert "ocmw.gent" in out.getvalue() and "gent-demo-2026" in out.getvalue()
+    assert "ocmw.gent@gent.example" in out.getvalue() and "gent-demo-2026" in out.getvalue()
 
 
 def test_the_demo_partner_has_a_session_to_register_for(demo_data):
@@ -161,7 +161,7 @@ def test_when_the_demo_sessions_have_aged_a_new_one_opens(demo_data):
 
 
 def test_the_demo_partner_sees_upcoming_zitdagen_and_its_contact_at_dyzo(demo_data, client):
-    client.post(reverse("login"), {"username": "ocmw.gent", "password": "gent-demo-2026"})
+    client.post(reverse("login"), {"username": "ocmw.gent@gent.example", "password": "gent-demo-2026"})
 
     page = client.get(reverse("portal:dashboard")).text
 

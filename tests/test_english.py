@@ -65,7 +65,7 @@ def test_the_login_page_is_in_english(english):
 
 
 def test_the_partner_dashboard_is_in_english(english):
-    partner = UserFactory(username="partner.gent")
+    partner = UserFactory(email="partner.gent@example.org")
     Membership.objects.create(
         user=partner, organisation=Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW)
     )
@@ -77,7 +77,7 @@ def test_the_partner_dashboard_is_in_english(english):
 
 
 def test_a_report_figure_is_in_english(english):
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory(email="analist@example.org")
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
     sign_in(english, analyst)
 

@@ -32,10 +32,10 @@ def test_english_formats_amounts_the_english_way():
 def test_pages_are_dutch_even_for_an_english_browser(client):
     response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
 
-    assert "Gebruikersnaam" in response.text
+    assert "E-mailadres" in response.text
 
 
 def test_english_is_available_by_choice(client):
     client.post("/i18n/setlang/", {"language": "en", "next": "/admin/login/"})
 
-    assert "Username" in client.get("/admin/login/").text
+    assert "E-mail address" in client.get("/admin/login/").text

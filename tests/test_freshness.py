@@ -34,7 +34,7 @@ USER_APP = get_user_model()._meta.app_label
 
 @pytest.fixture
 def partner():
-    user = UserFactory(username="partner.gent")
+    user = UserFactory(email="partner.gent@example.org")
     Membership.objects.create(user=user, organisation=ocmw("44021"))
     return user
 

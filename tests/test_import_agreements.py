@@ -169,7 +169,7 @@ def test_a_dry_run_only_validates(csv_file):
 
 @pytest.fixture
 def staff_client(client):
-    sign_in(client, UserFactory(username="importeur", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(email="importeur@example.org", is_staff=True, is_superuser=True))
     return client
 
 

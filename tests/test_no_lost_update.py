@@ -22,7 +22,7 @@ def agreement():
 
 def coordinator(name: str) -> Client:
     client = Client()
-    sign_in(client, staff_user(name))
+    sign_in(client, staff_user(f"{name}@dyzo.example"))
     return client
 
 

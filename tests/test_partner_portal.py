@@ -22,21 +22,21 @@ def ocmw(nis_code):
     return Organisation.objects.get(municipality=municipality(nis_code), kind=Organisation.Kind.OCMW)
 
 
-def partner_of(nis_code, username):
-    user = UserFactory(username=username)
+def partner_of(nis_code, email):
+    user = UserFactory(email=email)
     Membership.objects.create(user=user, organisation=ocmw(nis_code))
     return user
 
 
 @pytest.fixture
 def gent_client(client):
-    sign_in(client, partner_of("44021", "partner.gent"))
+    sign_in(client, partner_of("44021", "partner.gent@example.org"))
     return client
 
 
 @pytest.fixture
 def antwerpen_client(client):
-    sign_in(client, partner_of("11002", "partner.antwerpen"))
+    sign_in(client, partner_of("11002", "partner.antwerpen@example.org"))
     return client
 
 
@@ -60,7 +60,7 @@ def test_the_dashboard_shows_the_organisations_agreement_and_no_other(gent_clien
 
 
 def test_the_dashboard_names_the_contact_person_at_dyzo(gent_client):
-    contact = UserFactory(username="sofie", first_name="Sofie", last_name="Peeters", email="sofie@dyzo.example", is_staff=True)
+    contact = UserFactory(first_name="Sofie", last_name="Peeters", email="sofie@dyzo.example", is_staff=True)
     Organisation.objects.filter(pk=ocmw("44021").pk).update(dyzo_contact=contact)
 
     response = gent_client.get(reverse("portal:dashboard"))
@@ -173,7 +173,7 @@ def test_another_organisation_cannot_approve(antwerpen_client):
 
 
 def test_policy_staff_cannot_open_partner_pages(client):
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory(email="analist@example.org")
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
     sign_in(client, analyst)
 
@@ -187,7 +187,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client):
 
 
 def test_agreements_are_scoped_to_the_partners_organisation():
-    partner = partner_of("44021", "partner")
+    partner = partner_of("44021", "partner@example.org")
     own = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW, end_date=datetime.date(2016, 12, 31))
     joint = AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
     AgreementFactory(

@@ -19,7 +19,7 @@ def days_from_today(days: int) -> datetime.date:
 
 @pytest.fixture
 def gent_client(client):
-    client.force_login(MembershipFactory(user=UserFactory(username="partner.gent")).user)
+    client.force_login(MembershipFactory(user=UserFactory(email="partner.gent@example.org")).user)
     return client
 
 
@@ -57,7 +57,7 @@ def test_a_partner_registers_a_colleague_by_name(gent_client):
 
 
 def test_a_partner_registers_a_colleague_who_has_an_account(gent_client):
-    colleague = MembershipFactory(user=UserFactory(username="bart", first_name="Bart", last_name="Claes")).user
+    colleague = MembershipFactory(user=UserFactory(email="bart@example.org", first_name="Bart", last_name="Claes")).user
 
     response = register(gent_client, TrainingSessionFactory(), colleague=colleague.pk)
 

@@ -41,7 +41,7 @@ PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
 
 @pytest.fixture
 def policy_client(client):
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory(email="analist@example.org")
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
     sign_in(client, analyst)
     return client
@@ -95,7 +95,7 @@ def test_reports_need_a_login(client):
 
 
 def test_a_partner_cannot_open_reports(client):
-    sign_in(client, UserFactory(username="partner"))
+    sign_in(client, UserFactory(email="partner@example.org"))
 
     assert client.get(reverse("reports:index")).status_code == 403
 
@@ -154,7 +154,7 @@ def test_a_frozen_answer_does_not_change_when_the_data_does(media):
 
 
 def test_staff_freeze_an_answer_from_its_page(client, media):
-    sign_in(client, staff_user("staff"))
+    sign_in(client, staff_user("staff@dyzo.example"))
 
     response = client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"}, follow=True)
 
@@ -168,7 +168,7 @@ def test_policy_staff_cannot_freeze(policy_client):
 
 
 def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
-    sign_in(client, staff_user("staff"))
+    sign_in(client, staff_user("staff@dyzo.example"))
     AgreementFactory(municipality=municipality("44021"), annual_fee=None)
 
     response = client.get(reverse("reports:quality"))
@@ -177,7 +177,7 @@ def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
 
 
 def test_the_data_quality_page_finds_overlapping_agreements(client):
-    sign_in(client, staff_user("staff"))
+    sign_in(client, staff_user("staff@dyzo.example"))
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW)
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
 

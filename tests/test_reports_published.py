@@ -142,7 +142,7 @@ def test_the_cli_json_matches_the_documented_shape(demo_data, capsysbinary):
 
 
 def test_policy_staff_download_the_2018_answer(demo_data, client):
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory(email="analist@example.org")
     Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
     sign_in(client, analyst)
 

@@ -14,13 +14,13 @@ AGREEMENT = {"municipality": None, "party": "ocmw", "form": "per_dossier", "star
 
 @pytest.fixture
 def case_worker(client):
-    sign_in(client, staff_user("an", role=CASE_WORKER_GROUP))
+    sign_in(client, staff_user("an@dyzo.example", role=CASE_WORKER_GROUP))
     return client
 
 
 @pytest.fixture
 def coordinator(client):
-    sign_in(client, staff_user("bert", role=COORDINATOR_GROUP))
+    sign_in(client, staff_user("bert@dyzo.example", role=COORDINATOR_GROUP))
     return client
 
 
@@ -45,7 +45,7 @@ def test_a_coordinator_can_reset_an_authenticator_app(coordinator):
 
 def test_a_case_worker_cannot_create_agreements_through_the_api():
     api = APIClient()
-    api.force_authenticate(staff_user("an", role=CASE_WORKER_GROUP))
+    api.force_authenticate(staff_user("an@dyzo.example", role=CASE_WORKER_GROUP))
 
     response = api.post("/api/v1/agreements/", {**AGREEMENT, "municipality": municipality("44021").pk}, format="json")
 
@@ -54,7 +54,7 @@ def test_a_case_worker_cannot_create_agreements_through_the_api():
 
 def test_a_coordinator_creates_agreements_through_the_api():
     api = APIClient()
-    api.force_authenticate(staff_user("bert", role=COORDINATOR_GROUP))
+    api.force_authenticate(staff_user("bert@dyzo.example", role=COORDINATOR_GROUP))
 
     response = api.post("/api/v1/agreements/", {**AGREEMENT, "municipality": municipality("44021").pk}, format="json")
 

@@ -24,8 +24,8 @@ PASSWORD = "correct-horse-battery"
 TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
 
 
-def log_in(client, username, password=PASSWORD, **extra):
-    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+def log_in(client, email, password=PASSWORD, **extra):
+    return client.post(reverse("login"), {"username": email, "password": password}, **extra)
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -87,11 +87,11 @@ def test_short_and_common_passwords_are_refused():
 
 
 def test_five_wrong_passwords_lock_the_account_with_a_dutch_message(client):
-    UserFactory(username="an")
+    UserFactory(email="an@example.org")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "an", "fout-wachtwoord")
+        log_in(client, "an@example.org", "fout-wachtwoord")
 
-    response = log_in(client, "an")
+    response = log_in(client, "an@example.org")
 
     assert response.status_code == 429
     assert "Aanmelden tijdelijk geblokkeerd" in response.content.decode()
@@ -99,36 +99,36 @@ def test_five_wrong_passwords_lock_the_account_with_a_dutch_message(client):
 
 
 def test_a_wrong_password_says_so_in_dutch_before_the_lockout(client):
-    UserFactory(username="an")
+    UserFactory(email="an@example.org")
 
-    response = log_in(client, "an", "fout-wachtwoord")
+    response = log_in(client, "an@example.org", "fout-wachtwoord")
 
     assert response.status_code == 200
-    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+    assert "Voer een juist e-mailadres en wachtwoord in" in response.content.decode()
 
 
 def test_sign_ins_and_failed_sign_ins_are_logged(client, caplog):
-    UserFactory(username="an")
+    UserFactory(email="an@example.org")
     with caplog.at_level(logging.INFO, logger="core.security"):
-        log_in(client, "an", "fout-wachtwoord")
-        log_in(client, "an")
+        log_in(client, "an@example.org", "fout-wachtwoord")
+        log_in(client, "an@example.org")
 
-    assert "failed sign-in user=an address=127.0.0.1" in caplog.text
-    assert "sign-in user=an address=127.0.0.1" in caplog.text
+    assert "failed sign-in user=an@example.org address=127.0.0.1" in caplog.text
+    assert "sign-in user=an@example.org address=127.0.0.1" in caplog.text
 
 
 def test_staff_are_asked_for_a_code_after_their_password(client):
-    UserFactory(username="medewerker", is_staff=True)
+    UserFactory(email="medewerker@example.org", is_staff=True)
 
-    response = log_in(client, "medewerker", follow=True)
+    response = log_in(client, "medewerker@example.org", follow=True)
 
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
     assert "Tweestapsverificatie" in response.content.decode()
 
 
 def test_staff_cannot_open_the_admin_before_the_second_step(client):
-    UserFactory(username="medewerker", is_staff=True, is_superuser=True)
-    log_in(client, "medewerker")
+    UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
+    log_in(client, "medewerker@example.org")
 
     response = client.get(reverse("admin:index"))
 
@@ -136,8 +136,8 @@ def test_staff_cannot_open_the_admin_before_the_second_step(client):
 
 
 def test_staff_without_an_app_set_one_up_with_a_qr_code(client):
-    user = UserFactory(username="medewerker", is_staff=True, is_superuser=True)
-    log_in(client, "medewerker")
+    user = UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
+    log_in(client, "medewerker@example.org")
     page = client.get(reverse("two_factor")).content.decode()
     device = TOTPDevice.objects.get(user=user)
 
@@ -149,9 +149,9 @@ def test_staff_without_an_app_set_one_up_with_a_qr_code(client):
 
 
 def test_a_wrong_code_is_refused_in_dutch(client):
-    user = UserFactory(username="medewerker", is_staff=True)
+    user = UserFactory(email="medewerker@example.org", is_staff=True)
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    log_in(client, "medewerker")
+    log_in(client, "medewerker@example.org")
 
     response = client.post(reverse("two_factor"), {"token": "000000"})
 
@@ -160,9 +160,9 @@ def test_a_wrong_code_is_refused_in_dutch(client):
 
 
 def test_the_right_code_opens_the_admin(client):
-    user = UserFactory(username="medewerker", is_staff=True, is_superuser=True)
+    user = UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
     device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    log_in(client, "medewerker")
+    log_in(client, "medewerker@example.org")
 
     response = client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
 
@@ -171,24 +171,24 @@ def test_the_right_code_opens_the_admin(client):
 
 
 def test_partners_sign_in_with_their_password_alone(client):
-    UserFactory(username="partner")
+    UserFactory(email="partner@example.org")
 
-    response = log_in(client, "partner")
+    response = log_in(client, "partner@example.org")
 
     assert not response["Location"].startswith(reverse("two_factor"))
 
 
 def test_a_partner_who_set_up_an_app_must_use_it(client):
-    user = UserFactory(username="partner")
+    user = UserFactory(email="partner@example.org")
     TOTPDevice.objects.create(user=user, name="app", confirmed=True)
 
-    response = log_in(client, "partner", follow=True)
+    response = log_in(client, "partner@example.org", follow=True)
 
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
 
 
 def test_an_idle_session_ends_with_a_dutch_message(client):
-    user = UserFactory(username="partner")
+    user = UserFactory(email="partner@example.org")
     sign_in(client, user)
     session = client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 1
@@ -201,7 +201,7 @@ def test_an_idle_session_ends_with_a_dutch_message(client):
 
 
 def test_an_active_session_stays_signed_in(client):
-    user = UserFactory(username="partner")
+    user = UserFactory(email="partner@example.org")
     sign_in(client, user)
     session = client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS + 60
@@ -211,7 +211,7 @@ def test_an_active_session_stays_signed_in(client):
 
 
 def test_a_partner_finds_two_factor_sign_in_in_the_header(client):
-    sign_in(client, UserFactory(username="partner"))
+    sign_in(client, UserFactory(email="partner@example.org"))
 
     page = client.get(reverse("two_factor")).content.decode()
 

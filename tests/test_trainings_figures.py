@@ -53,7 +53,7 @@ def test_every_figure_takes_a_constant_number_of_queries(count, django_assert_ma
 
 
 def test_the_sign_in_sheet_lists_the_registered_people(client, tmp_path):
-    sign_in(client, UserFactory(username="staff", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(email="staff@example.org", is_staff=True, is_superuser=True))
     session = TrainingSessionFactory(date=datetime.date(2030, 3, 15), target_group="Medewerkers sociaal huis")
     RegistrationFactory(session=session, name="Annelies Van Damme")
 

@@ -18,7 +18,7 @@ Status = Registration.Status
 
 @pytest.fixture
 def staff():
-    return UserFactory(username="coordinator", is_staff=True)
+    return UserFactory(email="coordinator@example.org", is_staff=True)
 
 
 def register(session, name, by, **fields):
@@ -100,7 +100,7 @@ def test_staff_may_still_cancel_after_the_session_to_correct_the_records(staff):
 
 def test_a_partner_registers_colleagues_of_their_own_organisation():
     ocmw = OrganisationFactory(municipality=municipality("44021"))
-    partner = UserFactory(username="partner")
+    partner = UserFactory(email="partner@example.org")
     Membership.objects.create(user=partner, organisation=ocmw)
 
     registration = register(TrainingSessionFactory(), "An", partner, organisation=ocmw)
@@ -109,7 +109,7 @@ def test_a_partner_registers_colleagues_of_their_own_organisation():
 
 
 def test_a_partner_cannot_register_people_of_another_organisation():
-    partner = UserFactory(username="partner")
+    partner = UserFactory(email="partner@example.org")
     Membership.objects.create(user=partner, organisation=OrganisationFactory(municipality=municipality("44021")))
     other = OrganisationFactory(municipality=municipality("11002"))
 

@@ -118,7 +118,7 @@ class RegistrationQuerySet(models.QuerySet):
         """Staff see every registration; a partner those of their own organisations."""
         if not user.is_authenticated:
             return self.none()
-        return self if user.is_staff else self.filter(organisation__memberships__user=user)
+        return self if user.is_staff else self.filter(organisation__in=Organisation.objects.of_partner(user))
 
 
 class Registration(Versioned):

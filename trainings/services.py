@@ -19,7 +19,7 @@ def _locked(session: TrainingSession) -> TrainingSession:
 def _may_register_for(user, organisation: Organisation | None) -> bool:
     if user.is_staff:
         return True
-    return organisation is not None and user.memberships.filter(organisation=organisation).exists()
+    return organisation is not None and Organisation.objects.of_partner(user).filter(pk=organisation.pk).exists()
 
 
 def check_registration(

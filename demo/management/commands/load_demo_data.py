@@ -21,9 +21,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write("Demogegevens waren al geladen (gebruik --reset om ze opnieuw aan te maken).")
         self.stdout.write("\nDemologins, aanmelden op http://127.0.0.1:8000/account/login/ :")
-        self.stdout.write(f"  {'rol':<32}{'gebruiker':<14}wachtwoord")
+        self.stdout.write(f"  {'rol':<32}{'e-mailadres':<28}wachtwoord")
         for login in summary["logins"]:
-            self.stdout.write(f"  {login.role:<32}{login.username:<14}{login.password}")
+            self.stdout.write(f"  {login.role:<32}{login.email:<28}{login.password}")
         self.stdout.write(
             "Dyzo-medewerkers melden zich aan in twee stappen; de code voor de demologin geeft:\n"
             "  .venv/bin/python manage.py demo_code"

@@ -34,6 +34,6 @@ def values_not_labels(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("reports", "0003_historicalfunding_historicalquestion")]
+    dependencies = [("reports", "0002_seed_funding_and_question_sets")]
 
     operations = [migrations.RunPython(values_not_labels, migrations.RunPython.noop)]

@@ -1,0 +1,62 @@
+"""The partner portal's forms; the rules behind them live in the services they feed."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cases.models import Approval, Case
+from core.years import YearField
+from partnerships.models import Membership
+
+
+class ReferralForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Naam van de ondernemer"), max_length=200)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False)
+    phase = forms.ChoiceField(label=gettext_lazy("Fase"), choices=Case.Phase.choices)
+    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
+
+
+class ApprovalForm(forms.Form):
+    decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
+    amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, max_digits=10, decimal_places=2)
+    decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
+
+
+class InvitationForm(forms.Form):
+    first_name = forms.CharField(label=gettext_lazy("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=gettext_lazy("Familienaam"), max_length=150)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), help_text=gettext_lazy("Uw collega meldt zich hiermee aan."))
+    role = forms.ChoiceField(label=gettext_lazy("Rol"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+
+
+class RegistrationForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=gettext_lazy("Collega met een account"), queryset=get_user_model().objects.none(), required=False, empty_label="–"
+    )
+    name = forms.CharField(label=gettext_lazy("Of de naam van een andere collega"), max_length=200, required=False)
+    function = forms.CharField(label=gettext_lazy("Functie"), max_length=200, required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        colleague = self.fields["colleague"]
+        colleague.queryset = (
+            get_user_model()
+            .objects.filter(memberships__organisation=organisation, is_active=True)
+            .order_by("last_name", "first_name", "email")
+        )
+        colleague.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+    def clean(self):
+        data = super().clean()
+        colleague, name = data.get("colleague"), data.get("name", "").strip()
+        if bool(colleague) == bool(name):
+            raise ValidationError(_("Kies een collega uit de lijst óf vul de naam van een collega in."))
+        data["participant"] = name or colleague.get_full_name() or colleague.get_username()
+        return data
+
+
+class SummaryYearForm(forms.Form):
+    jaar = YearField(required=False)
