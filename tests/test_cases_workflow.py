@@ -161,7 +161,7 @@ def test_the_cap_counts_only_the_participant_s_own_lines_of_the_case():
 
 
 def test_staff_cannot_enter_a_participant_payment_above_the_cap(client):
-    sign_in(client, UserFactory(username="medewerker", is_staff=True, is_superuser=True))
+    sign_in(client, UserFactory(is_staff=True, is_superuser=True))
     case = CaseFactory()
     PayerLine.objects.create(
         case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1)

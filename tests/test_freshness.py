@@ -131,7 +131,7 @@ def test_a_change_to_a_user_raises_the_generation_of_the_users_app(partner):
 def test_a_sign_in_raises_no_generation(client, partner):
     before = current_generations()
 
-    response = client.post(reverse("login"), {"username": partner.username, "password": PASSWORD})
+    response = client.post(reverse("login"), {"username": partner.email, "password": PASSWORD})
 
     assert response.status_code == 302 and current_generations() == before
 
@@ -139,7 +139,7 @@ def test_a_sign_in_raises_no_generation(client, partner):
 def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client):
     user = staff_user()
     device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
-    client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    client.post(reverse("login"), {"username": user.email, "password": PASSWORD})
     before = current_generations()
 
     response = client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
@@ -150,7 +150,7 @@ def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client):
 def test_a_wrong_authenticator_code_raises_no_generation(client):
     user = staff_user()
     TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
-    client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    client.post(reverse("login"), {"username": user.email, "password": PASSWORD})
     before = current_generations()
 
     client.post(reverse("two_factor"), {"token": "000000"})

@@ -66,7 +66,7 @@ def test_an_unknown_province_is_refused():
 
 @pytest.fixture
 def policy_client(client):
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory()
     Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
     sign_in(client, analyst)
     return client

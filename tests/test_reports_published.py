@@ -155,7 +155,7 @@ def test_policy_staff_download_the_2018_answer(demo_data, client):
 def english_analyst(client, settings, tmp_path):
     """A policy staff member who chose English, with answers frozen into a scratch media folder."""
     settings.MEDIA_ROOT = tmp_path
-    analyst = UserFactory(username="analist")
+    analyst = UserFactory()
     Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
     sign_in(client, analyst)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
