@@ -12,13 +12,17 @@ TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dyzo_bench}
 
-.PHONY: run test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz lock
+.PHONY: run demo-code test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz lock
 
 run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The current sign-in code of the demo staff logins (make run prints this command).
+demo-code: $(BIN)/.installed
+	@$(DEV_ENV) $(BIN)/python manage.py demo_code
 
 test: test-packages $(BIN)/.installed-test $(ENGLISH) lint test-sqlite test-postgres
 

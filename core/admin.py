@@ -9,14 +9,15 @@ from core.models import User
 
 
 class UserCreationForm(AdminUserCreationForm):
-    class Meta(AdminUserCreationForm.Meta):
+    class Meta:
         model = User
         fields = ("email", "first_name", "last_name")
 
 
 class UserEditForm(UserChangeForm):
-    class Meta(UserChangeForm.Meta):
+    class Meta:
         model = User
+        fields = "__all__"
 
 
 @admin.register(User)

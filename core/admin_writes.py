@@ -1,13 +1,16 @@
 """The admin writes through the service that owns a record's rules, as every other door does."""
 
+from typing import cast
+
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from core.forms import show_errors
-from core.versioning import STALE_MESSAGE, stored_version
+from core.versioning import STALE_MESSAGE, Versioned, stored_version
 
 
 class WritesThroughService:
@@ -66,10 +69,10 @@ class VersionCheckedForm(forms.ModelForm):
             return
         self._merge(seen=seen, current=type(self.instance)._default_manager.get(pk=self.instance.pk))
 
-    def _merge(self, *, seen: int, current: models.Model) -> None:
+    def _merge(self, *, seen: int, current: Versioned) -> None:
         history = getattr(current, "history", None)
         original = history.filter(version=seen).first() if history is not None else None
-        data = self.data.copy()
+        data = cast(QueryDict, self.data).copy()
         taken, both = [], []
         for name, field in self.fields.items():
             model_field = self._model_field(name)
@@ -88,7 +91,7 @@ class VersionCheckedForm(forms.ModelForm):
             else:
                 data[name] = now
                 taken.append(model_field.verbose_name)
-        data["seen_version"] = current.version
+        data["seen_version"] = str(current.version)
         self.data = data
         self.add_error(None, STALE_MESSAGE)
         if taken:
@@ -115,7 +118,7 @@ class VersionCheckedForm(forms.ModelForm):
 class GuardsAgainstLostUpdates:
     """A ModelAdmin mixin for Versioned models: the change form refuses a save based on an old version."""
 
-    form = VersionCheckedForm
+    form: type[forms.ModelForm] = VersionCheckedForm
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

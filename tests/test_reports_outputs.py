@@ -1,13 +1,11 @@
 """Report outputs: formats, the CLI's errors, access, freezing, data quality, and constant query counts."""
 
 import datetime
-import importlib
 import io
 import json
 import subprocess
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -19,7 +17,7 @@ from core.roles import POLICY_GROUP
 from partnerships.models import Agreement, Municipality, Outreach
 from reports.answers import changed_since_frozen, freeze
 from reports.figures import FIGURES, Params, compute
-from reports.models import FrozenAnswer, QuestionSet
+from reports.models import QuestionSet
 from reports.renderers import render
 from tests.factories import (
     AgreementFactory,
@@ -290,36 +288,3 @@ def test_a_cached_pdf_download_reads_only_the_session_the_user_and_the_generatio
         response = policy_client.get(url, {"op": "2018-12-31", "formaat": "pdf"})
 
     assert response["Content-Type"] == "application/pdf"
-
-
-values_not_labels = importlib.import_module("reports.migrations.0004_frozen_answers_keep_values").values_not_labels
-
-
-def test_an_answer_frozen_with_dutch_labels_is_migrated_to_codes(media):
-    AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
-    frozen = freeze(question_set=QuestionSet.objects.get(slug="ocmw-opleidingen"), on=PARAMS.on, by=None)
-    values = frozen.figures
-    labelled = {
-        "agreements-list": [{"municipality": "Gent", "agreement": "Overeenkomst met zitdag"}],
-        "trainings": [{"date": None, "organiser": "Totaal", "target_group": "", "participants": 0}],
-    }
-    FrozenAnswer.objects.filter(pk=frozen.pk).update(figures={**values, **labelled})
-
-    values_not_labels(apps, None)
-
-    frozen.refresh_from_db()
-    assert frozen.figures == values and changed_since_frozen(frozen) == []
-
-
-def test_a_total_frozen_in_english_is_migrated_to_a_total_row(media):
-    frozen = freeze(question_set=QuestionSet.objects.get(slug="samenwerking"), on=PARAMS.on, by=None)
-    values = frozen.figures
-    total = {key: value for key, value in values["agreement-parties"][-1].items() if key != "is_total"}
-    FrozenAnswer.objects.filter(pk=frozen.pk).update(
-        figures={**values, "agreement-parties": [*values["agreement-parties"][:-1], {**total, "province": "Grand total"}]}
-    )
-
-    values_not_labels(apps, None)
-
-    frozen.refresh_from_db()
-    assert frozen.figures == values and changed_since_frozen(frozen) == []

@@ -40,7 +40,7 @@ class RegistrationInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = readonly_fields = ["name", "function", "organisation_name", "status", "attended"]
+    fields = readonly_fields = ("name", "function", "organisation_name", "status", "attended")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -24,7 +24,4 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'rol':<32}{'e-mailadres':<28}wachtwoord")
         for login in summary["logins"]:
             self.stdout.write(f"  {login.role:<32}{login.email:<28}{login.password}")
-        self.stdout.write(
-            "Dyzo-medewerkers melden zich aan in twee stappen; de code voor de demologin geeft:\n"
-            "  .venv/bin/python manage.py demo_code"
-        )
+        self.stdout.write("Dyzo-medewerkers melden zich aan in twee stappen; de code voor de demologin geeft:\n  make demo-code")
