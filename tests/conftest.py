@@ -2,15 +2,13 @@ import subprocess
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
-from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from core import freshness
-from partnerships.models import Agreement, Membership, Outreach, TariffBand
-from trainings.models import Registration, TrainingSession
+from tests import factories
 
 ENGLISH_CATALOGUE = django_settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
 
@@ -60,26 +58,75 @@ def fresh_cache(monkeypatch):
     monkeypatch.setattr(freshness, "on_commit", lambda func, using=None: func())
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """The production hasher takes most of a second per password; the set-up shared by many
+    tests (the demo data, the access matrix's world) creates users too, so this holds for the session."""
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    ):
+        yield
 
 
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo data of `make run`, loaded once for a test module and removed after it."""
-    with django_db_blocker.unblock():
-        call_command("load_demo_data", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        for model in (Outreach, Agreement, Registration, TrainingSession, Approval, Referral, PayerLine, Case):
-            model.objects.all().delete()
-            model.history.all().delete()
-        Entrepreneur.objects.all().delete()
-        TariffBand.objects.all().delete()
-        Membership.objects.all().delete()
-        Membership.history.all().delete()
-        get_user_model().objects.all().delete()
+# The personas: one person per role, each signed in (as the middleware demands, with the
+# second step for staff) by the matching `…_client` fixture. `client` alone is anonymous.
+
+
+@pytest.fixture
+def coordinator():
+    return factories.coordinator()
+
+
+@pytest.fixture
+def case_worker():
+    return factories.case_worker()
+
+
+@pytest.fixture
+def partner_admin():
+    return factories.partner_admin()
+
+
+@pytest.fixture
+def partner_member():
+    return factories.partner_member()
+
+
+@pytest.fixture
+def policy_officer():
+    return factories.policy_officer()
+
+
+@pytest.fixture
+def user_without_role():
+    return factories.user_without_role()
+
+
+def signed_in(client, user):
+    factories.sign_in(client, user)
+    return client
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    return signed_in(client, coordinator)
+
+
+@pytest.fixture
+def case_worker_client(client, case_worker):
+    return signed_in(client, case_worker)
+
+
+@pytest.fixture
+def partner_admin_client(client, partner_admin):
+    return signed_in(client, partner_admin)
+
+
+@pytest.fixture
+def partner_member_client(client, partner_member):
+    return signed_in(client, partner_member)
+
+
+@pytest.fixture
+def policy_client(client, policy_officer):
+    return signed_in(client, policy_officer)

@@ -5,16 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory, sign_in
+from tests.factories import RegistrationFactory, TrainingSessionFactory
 from trainings.models import Registration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client):
-    sign_in(client, UserFactory(username="planner", is_staff=True, is_superuser=True))
-    return client
 
 
 def session_form(session, registrations):
@@ -35,11 +29,11 @@ def session_form(session, registrations):
     return data
 
 
-def test_registering_beyond_capacity_in_the_admin_fills_the_waiting_list(staff_client):
+def test_registering_beyond_capacity_in_the_admin_fills_the_waiting_list(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2030, 5, 1), capacity=1)
     rows = [{"name": "An", "organisation_name": "OCMW Gent"}, {"name": "Bart", "organisation_name": "OCMW Gent"}]
 
-    staff_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
+    coordinator_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
 
     assert list(session.registrations.order_by("name").values_list("status", flat=True)) == [
         Registration.Status.CONFIRMED,
@@ -47,11 +41,11 @@ def test_registering_beyond_capacity_in_the_admin_fills_the_waiting_list(staff_c
     ]
 
 
-def test_attendance_is_marked_in_the_admin_after_the_session(staff_client):
+def test_attendance_is_marked_in_the_admin_after_the_session(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2020, 5, 1), capacity=5)
     came = RegistrationFactory(session=session, name="An")
     rows = [{"id": came.pk, "name": "An", "organisation_name": "OCMW Gent", "attended": "true"}]
 
-    staff_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
+    coordinator_client.post(reverse("admin:trainings_trainingsession_change", args=[session.pk]), session_form(session, rows))
 
     assert Registration.objects.get(pk=came.pk).attended is True
