@@ -1,4 +1,5 @@
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings as django_settings
@@ -9,6 +10,7 @@ from django.utils import translation
 
 from core import freshness
 from tests import factories
+from tests.scratch_databases import ScratchDatabases, load_demo_data
 
 ENGLISH_CATALOGUE = django_settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
 
@@ -26,6 +28,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the real Flemish reference data, loaded once."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_database_build(request, tmp_path_factory):
+    """When a test of the run asks for `demo_database`, its build starts with the run: it takes other
+    processes a while, and the in-process tests (which pytest-django runs first) go on meanwhile."""
+    if not any("demo_database" in item.fixturenames for item in request.session.items):
+        yield None
+        return
+    with ScratchDatabases(tmp_path_factory.mktemp("demo"), "demo") as databases, ThreadPoolExecutor(1) as builder:
+        yield databases, builder.submit(load_demo_data, databases.url("demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_database(demo_database_build):
+    """A scratch database (role "demo") with what `make run` loads, for tests that run the portal in
+    another process. It is shared: read it, or copy it (`ScratchDatabases.copy`) to change it."""
+    databases, build = demo_database_build
+    build.result()
+    return databases
 
 
 @pytest.fixture(autouse=True)
