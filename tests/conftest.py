@@ -1,16 +1,16 @@
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import translation
 
-from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from core import freshness
-from partnerships.models import Agreement, Membership, Outreach, TariffBand
-from trainings.models import Registration, TrainingSession
+from tests import factories
+from tests.scratch_databases import ScratchDatabases, load_demo_data
 
 ENGLISH_CATALOGUE = django_settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
 
@@ -28,6 +28,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database holds the real Flemish reference data, loaded once."""
     with django_db_blocker.unblock():
         call_command("load_reference_data", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_database_build(request, tmp_path_factory):
+    """When a test of the run asks for `demo_database`, its build starts with the run: it takes other
+    processes a while, and the in-process tests (which pytest-django runs first) go on meanwhile."""
+    if not any("demo_database" in item.fixturenames for item in request.session.items):
+        yield None
+        return
+    with ScratchDatabases(tmp_path_factory.mktemp("demo"), "demo") as databases, ThreadPoolExecutor(1) as builder:
+        yield databases, builder.submit(load_demo_data, databases.url("demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_database(demo_database_build):
+    """A scratch database (role "demo") with what `make run` loads, for tests that run the portal in
+    another process. It is shared: read it, or copy it (`ScratchDatabases.copy`) to change it."""
+    databases, build = demo_database_build
+    build.result()
+    return databases
 
 
 @pytest.fixture(autouse=True)
@@ -60,26 +80,75 @@ def fresh_cache(monkeypatch):
     monkeypatch.setattr(freshness, "on_commit", lambda func, using=None: func())
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = [
-        "django.contrib.auth.hashers.MD5PasswordHasher",
-        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-    ]
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """The production hasher takes most of a second per password; the set-up shared by many
+    tests (the demo data, the access matrix's world) creates users too, so this holds for the session."""
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher", "django.contrib.auth.hashers.PBKDF2PasswordHasher"]
+    ):
+        yield
 
 
-@pytest.fixture(scope="module")
-def demo_data(django_db_setup, django_db_blocker):
-    """The demo data of `make run`, loaded once for a test module and removed after it."""
-    with django_db_blocker.unblock():
-        call_command("load_demo_data", verbosity=0)
-    yield
-    with django_db_blocker.unblock():
-        for model in (Outreach, Agreement, Registration, TrainingSession, Approval, Referral, PayerLine, Case):
-            model.objects.all().delete()
-            model.history.all().delete()
-        Entrepreneur.objects.all().delete()
-        TariffBand.objects.all().delete()
-        Membership.objects.all().delete()
-        Membership.history.all().delete()
-        get_user_model().objects.all().delete()
+# The personas: one person per role, each signed in (as the middleware demands, with the
+# second step for staff) by the matching `…_client` fixture. `client` alone is anonymous.
+
+
+@pytest.fixture
+def coordinator():
+    return factories.coordinator()
+
+
+@pytest.fixture
+def case_worker():
+    return factories.case_worker()
+
+
+@pytest.fixture
+def partner_admin():
+    return factories.partner_admin()
+
+
+@pytest.fixture
+def partner_member():
+    return factories.partner_member()
+
+
+@pytest.fixture
+def policy_officer():
+    return factories.policy_officer()
+
+
+@pytest.fixture
+def user_without_role():
+    return factories.user_without_role()
+
+
+def signed_in(client, user):
+    factories.sign_in(client, user)
+    return client
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    return signed_in(client, coordinator)
+
+
+@pytest.fixture
+def case_worker_client(client, case_worker):
+    return signed_in(client, case_worker)
+
+
+@pytest.fixture
+def partner_admin_client(client, partner_admin):
+    return signed_in(client, partner_admin)
+
+
+@pytest.fixture
+def partner_member_client(client, partner_member):
+    return signed_in(client, partner_member)
+
+
+@pytest.fixture
+def policy_client(client, policy_officer):
+    return signed_in(client, policy_officer)

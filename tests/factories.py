@@ -10,7 +10,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.models import Case, Entrepreneur
-from core.roles import COORDINATOR_GROUP
+from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from core.security import requires_two_factor
 from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
 from trainings.models import Registration, TrainingSession
@@ -43,9 +43,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
-def staff_user(email: str = "medewerker@dyzo.example", *, role: str = COORDINATOR_GROUP):
+def staff_user(email: str | None = None, *, role: str = COORDINATOR_GROUP):
     """A Dyzo staff member with the permissions of `role` (a group of core.roles)."""
-    user = UserFactory(email=email, is_staff=True)
+    user = UserFactory(is_staff=True, **({"email": email} if email else {}))
     user.groups.add(Group.objects.get(name=role))
     return user
 
@@ -153,3 +153,40 @@ class CaseFactory(factory.django.DjangoModelFactory):
     channel = Case.Channel.SELF
     phase = Case.Phase.RESCUE
     funding_basis = Case.FundingBasis.OWN_COST
+
+
+# The personas of tests/conftest.py, built here so that module-scoped set-up (the access matrix) makes the same people.
+
+
+def coordinator():
+    """Dyzo staff who manage agreements, outreach, trainings and the parliamentary answers."""
+    return staff_user(role=COORDINATOR_GROUP)
+
+
+def case_worker():
+    """Dyzo staff who follow cases and read everything else."""
+    return staff_user(role=CASE_WORKER_GROUP)
+
+
+def partner_admin():
+    """The partner admin of OCMW Gent: sees Gent's records and manages its colleagues."""
+    return MembershipFactory(organisation=ocmw("44021"), role=Membership.Role.ADMIN).user
+
+
+def partner_member():
+    """A plain member of two organisations, OCMW Gent and OCMW Antwerpen: sees the records of both, manages nobody."""
+    user = MembershipFactory(organisation=ocmw("44021")).user
+    MembershipFactory(user=user, organisation=ocmw("11002"))
+    return user
+
+
+def policy_officer():
+    """Policy staff of the Flemish government: read the reports, nothing else."""
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=POLICY_GROUP))
+    return user
+
+
+def user_without_role():
+    """Signed in, but neither staff, nor policy staff, nor a member of any organisation."""
+    return UserFactory()

@@ -1,70 +1,68 @@
 """Every page and API endpoint against every persona, with the expected answer written down.
 
 A walk over the URL resolver fails when a new URL name has no row here, so no page
-can be added unprotected. The objects belong to partner A, an admin of OCMW Gent; partner B
-is a plain member of OCMW Antwerpen, whose answer for A's objects must be 404, never data,
-and who may not manage colleagues.
+can be added unprotected. The personas are those of tests/conftest.py. The records belong
+to OCMW Antwerpen: the partner member (of Gent and Antwerpen) reaches them through their
+second organisation; the partner admin of Gent must get a 404 for them, never data.
+The colleague to deactivate works at Gent, where only the admin manages colleagues.
+
+The records and people are made once for the module, in a transaction rolled back after it;
+each case then asks one URL as one persona.
 """
 
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import Activity, Case, CaseReport, Referral
-from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
-from partnerships.models import Membership, Organisation, Outreach
 from reports.models import FrozenAnswer, QuestionSet
+from tests import factories
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
+    MembershipFactory,
+    OutreachFactory,
     RegistrationFactory,
     TrainingSessionFactory,
-    UserFactory,
-    municipality,
+    ocmw,
     sign_in,
 )
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["anonymous", "staff", "case_worker", "partner_a", "member_a", "partner_b", "policy"]
+PERSONAS = ["anonymous", "coordinator", "case_worker", "partner_admin", "partner_member", "policy_officer", "user_without_role"]
 
 
-def row(anonymous, staff, partner_a, partner_b, policy, *, case_worker=None, member_a=None):
-    """`staff` is a coordinator, `partner_a` an admin of A; a case worker answers as the
-    coordinator and a plain member of A as A's admin unless said otherwise."""
-    return {
-        "anonymous": anonymous,
-        "staff": staff,
-        "case_worker": staff if case_worker is None else case_worker,
-        "partner_a": partner_a,
-        "member_a": partner_a if member_a is None else member_a,
-        "partner_b": partner_b,
-        "policy": policy,
-    }
+def row(*answers):
+    """The expected status code for each persona, in the order of PERSONAS."""
+    return dict(zip(PERSONAS, answers, strict=True))
 
 
-PUBLIC = row(200, 200, 200, 200, 200)
-REDIRECT = row(302, 302, 302, 302, 302)
-STAFF_PAGE = row(302, 200, 302, 302, 302)
-STAFF_POST = row(302, 405, 302, 302, 302)
-REPORTS = row(302, 200, 403, 403, 200)
-PARTNER_PAGE = row(302, 403, 200, 200, 403)
-PARTNER_OBJECT = row(302, 403, 200, 404, 403)
-PARTNER_ADMIN_PAGE = row(302, 403, 200, 403, 403, member_a=403)
-PARTNER_ADMIN_POST = row(302, 403, 405, 403, 403, member_a=403)
-API_AUTHENTICATED = row(403, 200, 200, 200, 200)
-API_SCOPED_OBJECT = row(403, 200, 200, 404, 404)
-API_STAFF = row(403, 200, 403, 403, 403)
-SIGNED_IN = row(302, 200, 200, 200, 200)
+# Columns: anonymous, coordinator, case_worker, partner_admin, partner_member, policy_officer, user_without_role.
+PUBLIC = row(200, 200, 200, 200, 200, 200, 200)
+REDIRECT = row(302, 302, 302, 302, 302, 302, 302)
+SIGNED_IN = row(302, 200, 200, 200, 200, 200, 200)
+STAFF_PAGE = row(302, 200, 200, 302, 302, 302, 302)
+STAFF_POST = row(302, 405, 405, 302, 302, 302, 302)
+REPORTS = row(302, 200, 200, 403, 403, 200, 403)
+PARTNER_PAGE = row(302, 403, 403, 200, 200, 403, 403)
+PARTNER_OBJECT = row(302, 403, 403, 404, 200, 403, 403)
+PARTNER_ADMIN_PAGE = row(302, 403, 403, 200, 403, 403, 403)
+PARTNER_ADMIN_POST = row(302, 403, 403, 405, 403, 403, 403)
+API_AUTHENTICATED = row(403, 200, 200, 200, 200, 200, 200)
+API_SCOPED_OBJECT = row(403, 200, 200, 404, 200, 404, 404)
+API_STAFF = row(403, 200, 200, 403, 403, 403, 403)
 
 MATRIX = {
-    "home": row(302, 302, 302, 302, 302),
+    "home": row(302, 302, 302, 302, 302, 302, 403),
     "set_language": REDIRECT,
     "login": PUBLIC,
-    "logout": row(405, 405, 405, 405, 405),
+    "logout": row(405, 405, 405, 405, 405, 405, 405),
     "two_factor": SIGNED_IN,
     "password_change": SIGNED_IN,
     "password_change_done": SIGNED_IN,
@@ -76,7 +74,7 @@ MATRIX = {
     "reports:map": REPORTS,
     "reports:quality": STAFF_PAGE,
     "reports:answer": REPORTS,
-    "reports:freeze": row(302, 405, 403, 403, 403, case_worker=403),
+    "reports:freeze": row(302, 405, 403, 403, 403, 403, 403),
     "reports:frozen": REPORTS,
     "reports:figure": REPORTS,
     "portal:dashboard": PARTNER_PAGE,
@@ -94,7 +92,7 @@ MATRIX = {
     "portal:invite": PARTNER_ADMIN_PAGE,
     "portal:deactivate": PARTNER_ADMIN_POST,
     "portal:accept_invitation": PUBLIC,
-    "api-report": row(403, 200, 403, 403, 200),
+    "api-report": row(403, 200, 200, 403, 403, 200, 403),
     "api-root": API_AUTHENTICATED,
     "province-list": PUBLIC,
     "province-detail": PUBLIC,
@@ -142,37 +140,46 @@ def test_every_url_has_a_row_in_the_matrix():
     assert set(url_names(get_resolver().url_patterns)) == set(MATRIX)
 
 
-@pytest.fixture
-def world(settings, tmp_path):
-    """Partner A's records, and one user per persona."""
-    settings.MEDIA_ROOT = tmp_path
-    gent = Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW)
-    antwerpen = Organisation.objects.get(municipality=municipality("11002"), kind=Organisation.Kind.OCMW)
-    case = CaseFactory(referring_organisation=gent, funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One signed-in session per persona, Antwerpen's records, and the URL arguments that point at them."""
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+    ):
+        yield signed_in_sessions(), url_arguments()
+        transaction.set_rollback(True)
+
+
+def signed_in_sessions():
+    """The session cookie of each persona but the anonymous one, signed in once for the module."""
+    sessions = {}
+    for persona in PERSONAS[1:]:
+        browser = Client()
+        sign_in(browser, getattr(factories, persona)())
+        sessions[persona] = browser.cookies[settings.SESSION_COOKIE_NAME].value
+    return sessions
+
+
+def url_arguments():
+    antwerpen = ocmw("11002")
+    case = CaseFactory(
+        municipality=antwerpen.municipality,
+        referring_organisation=antwerpen,
+        funding_basis=Case.FundingBasis.PER_CASE,
+        status=Case.Status.INTAKE,
+    )
     report = CaseReport(case=case, version=1)
     report.file.save("r.pdf", ContentFile(b"%PDF-1.7"), save=True)
     frozen = FrozenAnswer(
         question_set=QuestionSet.objects.get(slug="samenwerking"), reference_date=datetime.date(2018, 12, 31), figures={}
     )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
-    users = {
-        "staff": UserFactory(email="staff@example.org", is_staff=True),
-        "case_worker": UserFactory(email="case_worker@example.org", is_staff=True),
-        "partner_a": UserFactory(email="partner_a@example.org"),
-        "member_a": UserFactory(email="member_a@example.org"),
-        "partner_b": UserFactory(email="partner_b@example.org"),
-        "policy": UserFactory(email="policy@example.org"),
-    }
-    Membership.objects.create(user=users["partner_a"], organisation=gent, role=Membership.Role.ADMIN)
-    Membership.objects.create(user=users["member_a"], organisation=gent)
-    Membership.objects.create(user=users["partner_b"], organisation=antwerpen)
-    Group.objects.get(name=COORDINATOR_GROUP).user_set.add(users["staff"])
-    Group.objects.get(name=CASE_WORKER_GROUP).user_set.add(users["case_worker"])
-    Group.objects.get(name=POLICY_GROUP).user_set.add(users["policy"])
     session = TrainingSessionFactory()
-    registration = RegistrationFactory(session=session, organisation=gent)
-    colleague = Membership.objects.create(user=UserFactory(email="colleague_a@example.org"), organisation=gent)
-    kwargs = {
+    registration = RegistrationFactory(session=session, organisation=antwerpen, organisation_name=antwerpen.name)
+    gent_colleague = MembershipFactory(organisation=ocmw("44021"))
+    return {
         "reports:answer": {"slug": "samenwerking"},
         "reports:freeze": {"slug": "samenwerking"},
         "reports:frozen": {"frozen_id": frozen.pk},
@@ -181,21 +188,21 @@ def world(settings, tmp_path):
         "portal:case_report": {"case_id": case.pk, "version": 1},
         "portal:approve": {"case_id": case.pk},
         "api-report": {"name": "coverage"},
-        "province-detail": {"pk": municipality("44021").province_id},
-        "municipality-detail": {"pk": municipality("44021").pk},
-        "organisation-detail": {"pk": gent.pk},
-        "agreement-detail": {"pk": AgreementFactory(municipality=municipality("44021")).pk},
-        "outreach-detail": {"pk": Outreach.objects.create(organisation=gent, sent_on=datetime.date(2018, 1, 1)).pk},
+        "province-detail": {"pk": antwerpen.municipality.province_id},
+        "municipality-detail": {"pk": antwerpen.municipality_id},
+        "organisation-detail": {"pk": antwerpen.pk},
+        "agreement-detail": {"pk": AgreementFactory(municipality=antwerpen.municipality).pk},
+        "outreach-detail": {"pk": OutreachFactory(organisation=antwerpen, sent_on=datetime.date(2018, 1, 1)).pk},
         "case-detail": {"pk": case.pk},
         "activity-detail": {"pk": Activity.objects.create(case=case, kind="contact", date=datetime.date(2020, 3, 2)).pk},
         "referral-detail": {
-            "pk": Referral.objects.create(case=case, ocmw=gent, referred_on=datetime.date(2020, 3, 3), reason="x").pk
+            "pk": Referral.objects.create(case=case, ocmw=antwerpen, referred_on=datetime.date(2020, 3, 3), reason="x").pk
         },
         "trainingsession-detail": {"pk": session.pk},
         "registration-detail": {"pk": registration.pk},
         "portal:training_register": {"session_id": session.pk},
         "portal:training_cancel": {"registration_id": registration.pk},
-        "portal:deactivate": {"membership_id": colleague.pk},
+        "portal:deactivate": {"membership_id": gent_colleague.pk},
         "portal:accept_invitation": {"uidb64": "MQ", "token": "set-password"},
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "cases:detail": {"case_id": case.pk},
@@ -203,15 +210,14 @@ def world(settings, tmp_path):
         "cases:report_generate": {"case_id": case.pk},
         "cases:report_download": {"case_id": case.pk, "version": 1},
     }
-    return users, kwargs
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_each_persona_gets_the_expected_answer(client, world, name, persona):
-    users, kwargs = world
+    sessions, kwargs = world
     if persona != "anonymous":
-        sign_in(client, users[persona])
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[persona]
     response = client.get(reverse(name, kwargs=kwargs.get(name)))
 
     assert response.status_code == MATRIX[name][persona]

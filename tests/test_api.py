@@ -10,22 +10,9 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from partnerships.models import Membership, Organisation
-from tests.factories import (
-    AgreementFactory,
-    CaseFactory,
-    OutreachFactory,
-    TrainingSessionFactory,
-    UserFactory,
-    municipality,
-    staff_user,
-)
+from tests.factories import AgreementFactory, CaseFactory, OutreachFactory, TrainingSessionFactory, municipality, ocmw
 
 pytestmark = pytest.mark.django_db
-
-
-def ocmw(nis_code):
-    return Organisation.objects.get(municipality=municipality(nis_code), kind=Organisation.Kind.OCMW)
 
 
 def client_for(user=None):
@@ -33,12 +20,6 @@ def client_for(user=None):
     if user:
         client.force_authenticate(user)
     return client
-
-
-def partner(nis_code, email):
-    user = UserFactory(email=email)
-    Membership.objects.create(user=user, organisation=ocmw(nis_code))
-    return user
 
 
 def test_municipalities_of_a_date_are_public():
@@ -53,43 +34,42 @@ def test_municipalities_filter_by_province():
     assert response.json()["count"] == 44
 
 
-def test_a_partner_reads_only_their_own_agreements():
+def test_a_partner_reads_only_their_own_agreements(partner_admin):
     own = AgreementFactory(municipality=municipality("44021"))
     AgreementFactory(municipality=municipality("11002"))
 
-    response = client_for(partner("44021", "gent@example.org")).get("/api/v1/agreements/")
+    response = client_for(partner_admin).get("/api/v1/agreements/")
 
     assert [row["id"] for row in response.json()["results"]] == [own.pk]
 
 
-def test_another_organisations_agreement_is_a_404():
+def test_another_organisations_agreement_is_a_404(partner_admin):
     other = AgreementFactory(municipality=municipality("11002"))
 
-    assert client_for(partner("44021", "gent@example.org")).get(f"/api/v1/agreements/{other.pk}/").status_code == 404
+    assert client_for(partner_admin).get(f"/api/v1/agreements/{other.pk}/").status_code == 404
 
 
-def test_agreements_filter_on_the_date_they_are_in_force():
+def test_agreements_filter_on_the_date_they_are_in_force(coordinator):
     AgreementFactory(municipality=municipality("44021"), end_date=datetime.date(2016, 12, 31))
-    staff = staff_user("staff@dyzo.example")
 
     counts = [
-        client_for(staff).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"] for day in ("2016-06-01", "2017-06-01")
+        client_for(coordinator).get("/api/v1/agreements/", {"in_force_on": day}).json()["count"]
+        for day in ("2016-06-01", "2017-06-01")
     ]
 
     assert counts == [1, 0]
 
 
-def test_a_partner_cannot_write_agreements():
-    response = client_for(partner("44021", "gent@example.org")).post("/api/v1/agreements/", {})
+def test_a_partner_cannot_write_agreements(partner_admin):
+    response = client_for(partner_admin).post("/api/v1/agreements/", {})
 
     assert response.status_code == 403
 
 
-def test_staff_create_agreements_through_the_same_rules():
-    staff = staff_user("staff@dyzo.example")
+def test_staff_create_agreements_through_the_same_rules(coordinator):
     AgreementFactory(municipality=municipality("44021"))
 
-    response = client_for(staff).post(
+    response = client_for(coordinator).post(
         "/api/v1/agreements/",
         {"municipality": municipality("44021").pk, "party": "ocmw", "form": "per_dossier", "start_date": "2018-01-01"},
         format="json",
@@ -98,41 +78,39 @@ def test_staff_create_agreements_through_the_same_rules():
     assert response.status_code == 400 and "heeft al een overeenkomst in die periode" in str(response.json())
 
 
-def test_validation_errors_are_structured_and_dutch():
-    staff = staff_user("staff@dyzo.example")
+def test_validation_errors_are_structured_and_dutch(coordinator):
 
-    response = client_for(staff).post("/api/v1/agreements/", {"party": "stad"}, format="json")
+    response = client_for(coordinator).post("/api/v1/agreements/", {"party": "stad"}, format="json")
 
     assert response.status_code == 400 and "Dit veld is vereist." in response.json()["municipality"]
 
 
-def test_cases_are_scoped_and_another_organisations_case_is_a_404():
-    gent_case = CaseFactory(referring_organisation=ocmw("44021"))
+def test_cases_are_scoped_and_another_organisations_case_is_a_404(partner_admin):
+    antwerpen_case = CaseFactory(municipality=municipality("11002"), referring_organisation=ocmw("11002"))
 
-    antwerpen = client_for(partner("11002", "antwerpen@example.org"))
+    gent = client_for(partner_admin)
 
-    assert antwerpen.get("/api/v1/cases/").json()["count"] == 0
-    assert antwerpen.get(f"/api/v1/cases/{gent_case.pk}/").status_code == 404
-
-
-def test_outreach_is_for_staff_only():
-    assert client_for(partner("44021", "gent@example.org")).get("/api/v1/outreach/").status_code == 403
+    assert gent.get("/api/v1/cases/").json()["count"] == 0
+    assert gent.get(f"/api/v1/cases/{antwerpen_case.pk}/").status_code == 404
 
 
-def test_token_authentication_works():
-    token = Token.objects.create(user=staff_user("staff@dyzo.example"))
+def test_outreach_is_for_staff_only(partner_admin):
+    assert client_for(partner_admin).get("/api/v1/outreach/").status_code == 403
+
+
+def test_token_authentication_works(coordinator):
+    token = Token.objects.create(user=coordinator)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
 
     assert client.get("/api/v1/outreach/").status_code == 200
 
 
-def test_report_json_is_the_same_as_the_cli(capsysbinary):
+def test_report_json_is_the_same_as_the_cli(coordinator, capsysbinary):
     AgreementFactory(municipality=municipality("44021"))
-    staff = staff_user("staff@dyzo.example")
     call_command("report", "cooperation-by-province", "--on", "2018-12-31", "--format", "json")
 
-    response = client_for(staff).get("/api/v1/reports/cooperation-by-province/", {"op": "2018-12-31"})
+    response = client_for(coordinator).get("/api/v1/reports/cooperation-by-province/", {"op": "2018-12-31"})
 
     assert response.json() == json.loads(capsysbinary.readouterr().out)
 
@@ -145,8 +123,8 @@ def test_report_json_is_the_same_as_the_cli(capsysbinary):
         ({"van": "2019", "tot": "2018"}, "Het beginjaar 2019 ligt na het eindjaar 2018."),
     ],
 )
-def test_a_report_with_unusable_parameters_is_a_dutch_400(query, message):
-    response = client_for(staff_user("staff")).get("/api/v1/reports/trainings/", query)
+def test_a_report_with_unusable_parameters_is_a_dutch_400(coordinator, query, message):
+    response = client_for(coordinator).get("/api/v1/reports/trainings/", query)
 
     assert response.status_code == 400 and response.json()["detail"] == message
 
@@ -170,18 +148,16 @@ def test_the_api_docs_are_served_without_a_cdn(client):
 
 @pytest.mark.parametrize("path", ["/api/v1/cases/", "/api/v1/training-sessions/"])
 @pytest.mark.parametrize("year", ["-4.2e+230", "99999", "2020.5"])
-def test_a_year_filter_out_of_range_is_a_400_not_a_500(path, year):
-    staff = staff_user("staff@dyzo.example")
+def test_a_year_filter_out_of_range_is_a_400_not_a_500(coordinator, path, year):
 
-    assert client_for(staff).get(path, {"year": year}).status_code == 400
+    assert client_for(coordinator).get(path, {"year": year}).status_code == 400
 
 
-def test_deleting_an_organisation_others_refer_to_is_a_dutch_409():
+def test_deleting_an_organisation_others_refer_to_is_a_dutch_409(coordinator):
     organisation = ocmw("44021")
     OutreachFactory(organisation=organisation)
-    staff = staff_user("staff@dyzo.example")
 
-    response = client_for(staff).delete(f"/api/v1/organisations/{organisation.pk}/")
+    response = client_for(coordinator).delete(f"/api/v1/organisations/{organisation.pk}/")
 
     assert response.status_code == 409 and "kan niet verwijderd worden" in response.json()["detail"]
 
@@ -198,16 +174,14 @@ def test_the_schema_describes_what_the_api_answers():
     assert "format" not in start_time and re.fullmatch(start_time["pattern"], "13:30:00")
 
 
-def test_a_session_start_time_is_the_local_time_the_schema_describes():
+def test_a_session_start_time_is_the_local_time_the_schema_describes(coordinator):
     TrainingSessionFactory(start_time=datetime.time(13, 30))
-    staff = staff_user("staff@dyzo.example")
 
-    assert client_for(staff).get("/api/v1/training-sessions/").json()["results"][0]["start_time"] == "13:30:00"
+    assert client_for(coordinator).get("/api/v1/training-sessions/").json()["results"][0]["start_time"] == "13:30:00"
 
 
-def test_the_training_session_list_does_not_query_per_session(django_assert_max_num_queries):
+def test_the_training_session_list_does_not_query_per_session(coordinator, django_assert_max_num_queries):
     TrainingSessionFactory.create_batch(5)
-    staff = staff_user("staff@dyzo.example")
 
     with django_assert_max_num_queries(4):
-        assert client_for(staff).get("/api/v1/training-sessions/").json()["count"] == 5
+        assert client_for(coordinator).get("/api/v1/training-sessions/").json()["count"] == 5

@@ -6,18 +6,12 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Referral
-from tests.factories import CaseFactory, OrganisationFactory, RegistrationFactory, UserFactory, municipality, sign_in
+from tests.factories import CaseFactory, OrganisationFactory, RegistrationFactory, municipality
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff_client(client):
-    sign_in(client, UserFactory(email="coordinator@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
-def test_a_referral_shows_who_changed_its_outcome(staff_client):
+def test_a_referral_shows_who_changed_its_outcome(coordinator, coordinator_client):
     ocmw = OrganisationFactory(municipality=municipality("44021"), kind="ocmw")
     referral = Referral.objects.create(case=CaseFactory(), ocmw=ocmw, referred_on=datetime.date(2024, 3, 1), reason="Schuldhulp")
     url = reverse("admin:cases_referral_change", args=[referral.pk])
@@ -28,15 +22,15 @@ def test_a_referral_shows_who_changed_its_outcome(staff_client):
         "reason": "Schuldhulp",
         "outcome": "toegekend",
     }
-    staff_client.post(url, data)
+    coordinator_client.post(url, data)
 
-    history = staff_client.get(reverse("admin:cases_referral_history", args=[referral.pk])).text
+    history = coordinator_client.get(reverse("admin:cases_referral_history", args=[referral.pk])).text
 
-    assert "coordinator" in history
+    assert coordinator.get_username() in history
     assert "uitkomst" in history.lower()
 
 
-def test_a_case_links_to_its_referrals_own_page(staff_client):
+def test_a_case_links_to_its_referrals_own_page(coordinator_client):
     referral = Referral.objects.create(
         case=CaseFactory(),
         ocmw=OrganisationFactory(municipality=municipality("44021"), kind="ocmw"),
@@ -44,15 +38,15 @@ def test_a_case_links_to_its_referrals_own_page(staff_client):
         reason="Schuldhulp",
     )
 
-    page = staff_client.get(reverse("admin:cases_case_change", args=[referral.case_id])).text
+    page = coordinator_client.get(reverse("admin:cases_case_change", args=[referral.case_id])).text
 
     assert reverse("admin:cases_referral_change", args=[referral.pk]) in page
 
 
-def test_a_registration_keeps_its_history(staff_client):
+def test_a_registration_keeps_its_history(coordinator_client):
     registration = RegistrationFactory()
 
-    history = staff_client.get(reverse("admin:trainings_registration_history", args=[registration.pk]))
+    history = coordinator_client.get(reverse("admin:trainings_registration_history", args=[registration.pk]))
 
     assert history.status_code == 200
     assert registration.history.count() == 1

@@ -11,50 +11,53 @@ import sys
 from django.conf import settings
 
 from reports.figures import FIGURES
-from tests.scratch_databases import ScratchDatabases
+from tests.scratch_databases import ScratchDatabases, manage
 
-FIGURE_SNAPSHOT = """
-import json, pathlib, sys, tempfile
+SNAPSHOT = """
+import io, json, pathlib, sys, tempfile
+import django
+django.setup()
 from django.core.management import call_command
+records = io.StringIO()
+call_command("dumpdata", "--all", stdout=records)
 folder = pathlib.Path(tempfile.mkdtemp())
 for name in sys.argv[1:]:
     call_command("report", name, on="2018-12-31", start_year=2014, end_year=2025, fmt="json", output=folder / name)
-print(json.dumps({name: json.loads((folder / name).read_text()) for name in sys.argv[1:]}))
+figures = {name: json.loads((folder / name).read_text()) for name in sys.argv[1:]}
+print(json.dumps([json.loads(records.getvalue()), figures]))
 """
 
 
-def manage(url: str, *args: str) -> str:
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
-    result = subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+def snapshots(*urls: str) -> list[tuple[list, dict]]:
+    """Every record (dumpdata) and every figure's JSON (the report command) of each database, read side by side."""
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", SNAPSHOT, *FIGURES],
+            cwd=settings.BASE_DIR,
+            env={**os.environ, "DATABASE_URL": url, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "dyzo_portal.settings"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for url in urls
+    ]
+    taken = []
+    for process in processes:
+        out, err = process.communicate()
+        assert process.returncode == 0, err
+        taken.append(tuple(json.loads(out)))
+    return taken
 
 
-def snapshot(url: str) -> tuple[list, dict]:
-    """Every record (dumpdata) and every figure's JSON (the report command) of one database."""
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "dyzo_portal.settings"}
-    figures = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + FIGURE_SNAPSHOT, *FIGURES],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert figures.returncode == 0, figures.stderr
-    return json.loads(manage(url, "dumpdata", "--all")), json.loads(figures.stdout)
-
-
-def test_a_restored_backup_keeps_every_record_and_every_figure(tmp_path):
+def test_a_restored_backup_keeps_every_record_and_every_figure(demo_database, tmp_path):
     backup = tmp_path / "dyzo.backup"
-    with ScratchDatabases(tmp_path, "drill_source", "drill_target") as databases:
-        source, target = databases.url("drill_source"), databases.url("drill_target")
-        for command in (["migrate", "--noinput"], ["load_reference_data"], ["load_demo_data"]):
-            manage(source, *command, "-v", "0")
+    source = demo_database.url("demo")
+    with ScratchDatabases(tmp_path, "drill_target") as databases:
+        target = databases.url("drill_target")
         manage(source, "backup", "--output", str(backup))
         manage(target, "restore", str(backup))
 
-        records, figures = snapshot(source)
-        restored_records, restored_figures = snapshot(target)
+        (records, figures), (restored_records, restored_figures) = snapshots(source, target)
 
     assert len(records) > 10_000
     assert restored_records == records

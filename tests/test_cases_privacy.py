@@ -3,7 +3,6 @@
 import datetime
 import io
 import json
-import subprocess
 
 import pytest
 from django.core.cache import cache
@@ -12,8 +11,8 @@ from django.db.models import Count, Sum
 from django.urls import reverse
 
 from cases.models import AccessLog, Case, Entrepreneur, PayerLine
-from partnerships.models import Membership, Organisation
-from tests.factories import CaseFactory, UserFactory, municipality, sign_in
+from tests.factories import CaseFactory, municipality, ocmw
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -153,77 +152,55 @@ def test_the_subject_export_holds_everything_on_the_entrepreneur():
     assert export["dossiers"][0]["vertrouwelijke_notities"] == "afbetalingsplan"
 
 
-@pytest.fixture
-def staff_client(client):
-    sign_in(client, UserFactory(email="medewerker@example.org", is_staff=True))
-    return client
-
-
-def test_viewing_a_case_is_logged(staff_client):
+def test_viewing_a_case_is_logged(case_worker, case_worker_client):
     case = CaseFactory()
 
-    staff_client.get(reverse("cases:detail", args=[case.pk]))
+    case_worker_client.get(reverse("cases:detail", args=[case.pk]))
 
     log = AccessLog.objects.get()
-    assert (log.user.email, log.case, log.action) == ("medewerker@example.org", case, "dossier bekeken")
+    assert (log.user, log.case, log.action) == (case_worker, case, "dossier bekeken")
 
 
-def test_the_report_pdf_contains_the_case_and_is_versioned(staff_client, media, tmp_path):
+def test_the_report_pdf_contains_the_case_and_is_versioned(case_worker_client, media):
     case = CaseFactory(situation="Schulden bij de leverancier van de broodjeszaak.", advice="Leefloon gedurende drie maanden.")
-    staff_client.post(reverse("cases:report_generate", args=[case.pk]))
-    staff_client.post(reverse("cases:report_generate", args=[case.pk]))
+    case_worker_client.post(reverse("cases:report_generate", args=[case.pk]))
+    case_worker_client.post(reverse("cases:report_generate", args=[case.pk]))
 
-    response = staff_client.get(reverse("cases:report_download", args=[case.pk, 2]))
+    response = case_worker_client.get(reverse("cases:report_download", args=[case.pk, 2]))
 
-    pdf = tmp_path / "rapport.pdf"
-    pdf.write_bytes(b"".join(response.streaming_content))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(b"".join(response.streaming_content))
     assert "Rapport sociaal vooronderzoek" in text and "broodjeszaak" in text and "Leefloon" in text and "versie 2" in text
     assert AccessLog.objects.filter(action="rapport v2 gedownload").exists()
 
 
-def test_the_staff_case_list_filters_by_status(staff_client):
+def test_the_staff_case_list_filters_by_status(case_worker_client):
     CaseFactory(status=Case.Status.INTAKE)
     CaseFactory()
 
-    response = staff_client.get(reverse("cases:list"), {"status": "intake"})
+    response = case_worker_client.get(reverse("cases:list"), {"status": "intake"})
 
     assert response.context["page"].paginator.count == 1
 
 
-def test_the_case_list_is_for_staff_only(client):
-    sign_in(client, UserFactory(email="partner@example.org"))
-
-    assert client.get(reverse("cases:list")).status_code == 302
+def test_the_case_list_is_for_staff_only(partner_admin_client):
+    assert partner_admin_client.get(reverse("cases:list")).status_code == 302
 
 
-def test_a_partner_sees_the_cases_their_organisation_referred():
-    gent = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
-    partner = UserFactory(email="partner@example.org")
-    Membership.objects.create(user=partner, organisation=gent)
-    referred = CaseFactory(referring_organisation=gent)
+def test_a_partner_sees_the_cases_their_organisation_referred(partner_admin):
+    referred = CaseFactory(referring_organisation=ocmw("44021"))
     CaseFactory(municipality=municipality("11002"))
 
-    assert list(Case.objects.visible_to(partner)) == [referred]
+    assert list(Case.objects.visible_to(partner_admin)) == [referred]
 
 
-def test_a_partner_sees_cases_in_their_municipality_under_a_subscription():
-    gent = Organisation.objects.get(municipality=municipality("44021"), kind="ocmw")
-    partner = UserFactory(email="partner@example.org")
-    Membership.objects.create(user=partner, organisation=gent)
+def test_a_partner_sees_cases_in_their_municipality_under_a_subscription(partner_admin):
     subscription = CaseFactory(funding_basis=Case.FundingBasis.SUBSCRIPTION)
     CaseFactory(funding_basis=Case.FundingBasis.OWN_COST)
 
-    assert list(Case.objects.visible_to(partner)) == [subscription]
+    assert list(Case.objects.visible_to(partner_admin)) == [subscription]
 
 
-def test_a_user_without_organisation_sees_no_cases():
+def test_a_user_without_organisation_sees_no_cases(user_without_role):
     CaseFactory()
 
-    assert not Case.objects.visible_to(UserFactory(email="niemand@example.org")).exists()
-
-
-def test_the_demo_spreads_cases_by_cooperation_form(demo_data):
-    counts = {basis: Case.objects.filter(funding_basis=basis).count() for basis in Case.FundingBasis.values}
-
-    assert counts["abonnement"] > counts["per_dossier"] > 0 and all(case.is_synthetic for case in Case.objects.all()[:50])
+    assert not Case.objects.visible_to(user_without_role).exists()

@@ -10,15 +10,10 @@ from django.urls import reverse
 from cases import selectors, services
 from cases.models import Approval, Case, PayerLine, Referral, StatusChange
 from partnerships.models import Agreement, Organisation
-from tests.factories import AgreementFactory, CaseFactory, EntrepreneurFactory, UserFactory, municipality, sign_in
+from tests.factories import AgreementFactory, CaseFactory, EntrepreneurFactory, municipality
 
 pytestmark = pytest.mark.django_db
 Status = Case.Status
-
-
-@pytest.fixture
-def worker():
-    return UserFactory(email="dossierbeheerder@example.org", is_staff=True)
 
 
 def open_in(nis_code, on=datetime.date(2020, 3, 1), by=None):
@@ -32,48 +27,48 @@ def open_in(nis_code, on=datetime.date(2020, 3, 1), by=None):
     )
 
 
-def test_a_new_case_starts_registered_and_records_who_opened_it(worker):
-    case = open_in("44021", by=worker)
+def test_a_new_case_starts_registered_and_records_who_opened_it(case_worker):
+    case = open_in("44021", by=case_worker)
 
     assert case.status == Status.REGISTERED
-    assert StatusChange.objects.get(case=case).changed_by == worker
+    assert StatusChange.objects.get(case=case).changed_by == case_worker
 
 
-def test_a_case_moves_from_registered_through_intake_and_ongoing_to_closed(worker):
+def test_a_case_moves_from_registered_through_intake_and_ongoing_to_closed(case_worker):
     case = open_in("44021")
     for status in (Status.INTAKE, Status.ONGOING):
-        services.change_status(case=case, to=status, by=worker)
+        services.change_status(case=case, to=status, by=case_worker)
 
     closed = services.change_status(
-        case=case, to=Status.CLOSED, outcome=Case.Outcome.SAVED, by=worker, on=datetime.date(2020, 9, 1)
+        case=case, to=Status.CLOSED, outcome=Case.Outcome.SAVED, by=case_worker, on=datetime.date(2020, 9, 1)
     )
 
     assert (closed.status, closed.outcome, closed.closed_on) == (Status.CLOSED, "gered", datetime.date(2020, 9, 1))
     assert list(case.status_changes.values_list("to_status", flat=True)) == ["aangemeld", "intake", "lopend", "afgesloten"]
 
 
-def test_an_illegal_transition_is_refused_and_changes_nothing(worker):
+def test_an_illegal_transition_is_refused_and_changes_nothing(case_worker):
     case = open_in("44021")
 
     with pytest.raises(ValidationError) as error:
-        services.change_status(case=case, to=Status.ONGOING, by=worker)
+        services.change_status(case=case, to=Status.ONGOING, by=case_worker)
 
     assert "kan niet van 'Aangemeld' naar 'Lopend' gaan" in error.value.messages[0]
     assert Case.objects.get(pk=case.pk).status == Status.REGISTERED and case.status_changes.count() == 1
 
 
-def test_closing_needs_an_outcome(worker):
+def test_closing_needs_an_outcome(case_worker):
     case = open_in("44021")
 
     with pytest.raises(ValidationError):
-        services.change_status(case=case, to=Status.CLOSED, by=worker)
+        services.change_status(case=case, to=Status.CLOSED, by=case_worker)
 
 
-def test_a_closed_case_stays_closed(worker):
+def test_a_closed_case_stays_closed(case_worker):
     case = CaseFactory(status=Status.CLOSED, outcome=Case.Outcome.STOPPED, closed_on=datetime.date(2020, 4, 1))
 
     with pytest.raises(ValidationError):
-        services.change_status(case=case, to=Status.INTAKE, by=worker)
+        services.change_status(case=case, to=Status.INTAKE, by=case_worker)
 
 
 def test_the_funding_basis_follows_the_cooperation_form_on_the_opening_day():
@@ -85,19 +80,19 @@ def test_the_funding_basis_follows_the_cooperation_form_on_the_opening_day():
     assert bases == [Case.FundingBasis.SUBSCRIPTION, Case.FundingBasis.PER_CASE, Case.FundingBasis.OWN_COST]
 
 
-def test_a_per_case_case_cannot_pass_intake_without_approval(worker):
+def test_a_per_case_case_cannot_pass_intake_without_approval(case_worker):
     AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
-    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=case_worker)
 
     with pytest.raises(ValidationError) as error:
-        services.change_status(case=case, to=Status.ONGOING, by=worker)
+        services.change_status(case=case, to=Status.ONGOING, by=case_worker)
 
     assert "eerst moet het lokale bestuur de eenmalige betaling goedkeuren" in error.value.messages[0]
 
 
-def test_a_per_case_case_proceeds_once_approved(worker):
+def test_a_per_case_case_proceeds_once_approved(case_worker):
     AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
-    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=case_worker)
     ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
     services.decide_approval(
         case=case,
@@ -108,12 +103,12 @@ def test_a_per_case_case_proceeds_once_approved(worker):
         amount=Decimal("350"),
     )
 
-    assert services.change_status(case=case, to=Status.ONGOING, by=worker).status == Status.ONGOING
+    assert services.change_status(case=case, to=Status.ONGOING, by=case_worker).status == Status.ONGOING
 
 
-def test_a_declined_payment_keeps_the_case_at_intake(worker):
+def test_a_declined_payment_keeps_the_case_at_intake(case_worker):
     AgreementFactory(municipality=municipality("11002"), form=Agreement.Form.PER_CASE)
-    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=worker)
+    case = services.change_status(case=open_in("11002"), to=Status.INTAKE, by=case_worker)
     ocmw = Organisation.objects.get(municipality=case.municipality, kind="ocmw")
     services.decide_approval(
         case=case,
@@ -125,14 +120,14 @@ def test_a_declined_payment_keeps_the_case_at_intake(worker):
     )
 
     with pytest.raises(ValidationError):
-        services.change_status(case=case, to=Status.ONGOING, by=worker)
+        services.change_status(case=case, to=Status.ONGOING, by=case_worker)
 
 
-def test_a_subscription_case_needs_no_approval(worker):
+def test_a_subscription_case_needs_no_approval(case_worker):
     AgreementFactory(municipality=municipality("44021"), form=Agreement.Form.SUBSCRIPTION)
-    case = services.change_status(case=open_in("44021"), to=Status.INTAKE, by=worker)
+    case = services.change_status(case=open_in("44021"), to=Status.INTAKE, by=case_worker)
 
-    assert services.change_status(case=case, to=Status.ONGOING, by=worker).status == Status.ONGOING
+    assert services.change_status(case=case, to=Status.ONGOING, by=case_worker).status == Status.ONGOING
 
 
 def test_the_participant_pays_at_most_the_cap():
@@ -160,8 +155,8 @@ def test_the_cap_counts_only_the_participant_s_own_lines_of_the_case():
     PayerLine(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("200"), paid_on=datetime.date(2020, 5, 1)).full_clean()
 
 
-def test_staff_cannot_enter_a_participant_payment_above_the_cap(client):
-    sign_in(client, UserFactory(is_staff=True, is_superuser=True))
+def test_staff_cannot_enter_a_participant_payment_above_the_cap(coordinator_client):
+    client = coordinator_client
     case = CaseFactory()
     PayerLine.objects.create(
         case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=datetime.date(2020, 4, 1)

@@ -8,15 +8,12 @@ import sys
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
 from cases.kbo import validate_kbo
-from core.roles import POLICY_GROUP
-from partnerships.models import Membership, Organisation
-from tests.factories import UserFactory, municipality, sign_in
+from tests.factories import municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 CATALOGUE = settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
@@ -64,22 +61,16 @@ def test_the_login_page_is_in_english(english):
     assert "Sign in" in text and "Forgot your password?" in text and "Aanmelden" not in text
 
 
-def test_the_partner_dashboard_is_in_english(english):
-    partner = UserFactory(email="partner.gent@example.org")
-    Membership.objects.create(
-        user=partner, organisation=Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW)
-    )
-    sign_in(english, partner)
+def test_the_partner_dashboard_is_in_english(english, partner_admin):
+    sign_in(english, partner_admin)
 
     text = english.get(reverse("portal:dashboard")).text
 
     assert "Awaiting your decision" in text and "Sign out" in text and "Wacht op uw beslissing" not in text
 
 
-def test_a_report_figure_is_in_english(english):
-    analyst = UserFactory(email="analist@example.org")
-    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
-    sign_in(english, analyst)
+def test_a_report_figure_is_in_english(english, policy_officer):
+    sign_in(english, policy_officer)
 
     text = english.get(reverse("reports:figure", args=["cooperation-by-province"]), {"op": "2018-12-31"}).text
 

@@ -20,35 +20,13 @@ from tests.factories import (
     CaseFactory,
     EntrepreneurFactory,
     TrainingSessionFactory,
-    UserFactory,
     municipality,
-    ocmw,
     sign_in,
-    staff_user,
 )
 from tests.test_security import PASSWORD, current_code
 
 pytestmark = pytest.mark.django_db
 USER_APP = get_user_model()._meta.app_label
-
-
-@pytest.fixture
-def partner():
-    user = UserFactory(email="partner.gent@example.org")
-    Membership.objects.create(user=user, organisation=ocmw("44021"))
-    return user
-
-
-@pytest.fixture
-def partner_client(client, partner):
-    sign_in(client, partner)
-    return client
-
-
-@pytest.fixture
-def staff_client(client):
-    sign_in(client, staff_user())
-    return client
 
 
 @pytest.fixture
@@ -81,10 +59,10 @@ def test_a_change_that_is_rolled_back_leaves_the_generation(on_real_commits, dja
     assert current_generations() == before
 
 
-def test_the_access_log_leaves_the_generations(partner):
+def test_the_access_log_leaves_the_generations(partner_admin):
     before = current_generations()
 
-    AccessLog.objects.create(user=partner, case=None, action="dossier bekeken", path="/partner/dossiers/1/")
+    AccessLog.objects.create(user=partner_admin, case=None, action="dossier bekeken", path="/partner/dossiers/1/")
 
     assert current_generations() == before
 
@@ -136,8 +114,8 @@ def test_a_sign_in_raises_no_generation(client, partner):
     assert response.status_code == 302 and current_generations() == before
 
 
-def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client):
-    user = staff_user()
+def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client, coordinator):
+    user = coordinator
     device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
     client.post(reverse("login"), {"username": user.email, "password": PASSWORD})
     before = current_generations()
@@ -147,8 +125,8 @@ def test_a_sign_in_with_an_authenticator_code_raises_no_generation(client):
     assert response["Location"] == reverse("admin:index") and current_generations() == before
 
 
-def test_a_wrong_authenticator_code_raises_no_generation(client):
-    user = staff_user()
+def test_a_wrong_authenticator_code_raises_no_generation(client, coordinator):
+    user = coordinator
     TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
     client.post(reverse("login"), {"username": user.email, "password": PASSWORD})
     before = current_generations()
@@ -189,97 +167,97 @@ def test_an_entry_is_computed_again_when_an_app_it_reads_changes(rf):
     assert cached(rf.get("/"), "cases-only", apps={"cases"}, compute=lambda: "second") == "second"
 
 
-def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_client):
-    partner_client.get(reverse("portal:dashboard"))
+def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_admin_client):
+    partner_admin_client.get(reverse("portal:dashboard"))
     case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, status=Case.Status.INTAKE)
 
-    response = partner_client.get(reverse("portal:dashboard"))
+    response = partner_admin_client.get(reverse("portal:dashboard"))
 
     assert f"Dossier {case.pk} (geopend 01/03/2020)" in response.content.decode()
 
 
-def test_a_repeated_dashboard_comes_from_the_cache(partner_client, django_assert_max_num_queries):
-    partner_client.get(reverse("portal:dashboard"))
+def test_a_repeated_dashboard_comes_from_the_cache(partner_admin_client, django_assert_max_num_queries):
+    partner_admin_client.get(reverse("portal:dashboard"))
 
     with django_assert_max_num_queries(3):  # session, user, data generations
-        response = partner_client.get(reverse("portal:dashboard"))
+        response = partner_admin_client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 200
 
 
-def test_the_cached_dashboard_follows_the_chosen_language(partner_client):
-    partner_client.get(reverse("portal:dashboard"))
-    partner_client.post(reverse("set_language"), {"language": "en", "next": "/partner/"})
+def test_the_cached_dashboard_follows_the_chosen_language(partner_admin_client):
+    partner_admin_client.get(reverse("portal:dashboard"))
+    partner_admin_client.post(reverse("set_language"), {"language": "en", "next": "/partner/"})
 
-    response = partner_client.get(reverse("portal:dashboard"))
+    response = partner_admin_client.get(reverse("portal:dashboard"))
 
     assert "Your organisation's agreements" in response.content.decode()
 
 
-def test_a_partner_whose_membership_ends_is_refused_at_once(partner_client, partner):
-    partner_client.get(reverse("portal:dashboard"))
-    Membership.objects.filter(user=partner).delete()
+def test_a_partner_whose_membership_ends_is_refused_at_once(partner_admin_client, partner_admin):
+    partner_admin_client.get(reverse("portal:dashboard"))
+    Membership.objects.filter(user=partner_admin).delete()
 
-    response = partner_client.get(reverse("portal:dashboard"))
+    response = partner_admin_client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 403
 
 
-def test_a_partner_who_sets_up_an_authenticator_is_asked_for_a_code_at_once(partner_client, partner):
-    partner_client.get(reverse("portal:dashboard"))
-    TOTPDevice.objects.create(user=partner, name="telefoon", confirmed=True)
+def test_a_partner_who_sets_up_an_authenticator_is_asked_for_a_code_at_once(partner_admin_client, partner_admin):
+    partner_admin_client.get(reverse("portal:dashboard"))
+    TOTPDevice.objects.create(user=partner_admin, name="telefoon", confirmed=True)
 
-    response = partner_client.get(reverse("portal:dashboard"))
+    response = partner_admin_client.get(reverse("portal:dashboard"))
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
 
 
-def test_the_staff_case_list_shows_a_case_opened_after_it_was_cached(staff_client):
-    staff_client.get(reverse("cases:list"))
+def test_the_staff_case_list_shows_a_case_opened_after_it_was_cached(coordinator_client):
+    coordinator_client.get(reverse("cases:list"))
     CaseFactory(entrepreneur=EntrepreneurFactory(name="Bakkerij Vandamme"))
 
-    response = staff_client.get(reverse("cases:list"))
+    response = coordinator_client.get(reverse("cases:list"))
 
     assert "Bakkerij Vandamme" in response.content.decode()
 
 
-def test_a_figure_page_shows_a_session_added_after_it_was_cached(staff_client):
+def test_a_figure_page_shows_a_session_added_after_it_was_cached(coordinator_client):
     url = reverse("reports:figure", args=["trainings"]) + "?van=2024&tot=2024"
-    staff_client.get(url)
+    coordinator_client.get(url)
     TrainingSessionFactory(date=datetime.date(2024, 5, 14), target_group="Budgetbegeleiders van de regio")
 
-    response = staff_client.get(url)
+    response = coordinator_client.get(url)
 
     assert "Budgetbegeleiders van de regio" in response.content.decode()
 
 
-def test_an_api_list_shows_an_agreement_added_after_it_was_cached(staff_client):
-    staff_client.get("/api/v1/agreements/")
+def test_an_api_list_shows_an_agreement_added_after_it_was_cached(coordinator_client):
+    coordinator_client.get("/api/v1/agreements/")
     AgreementFactory()
 
-    response = staff_client.get("/api/v1/agreements/")
+    response = coordinator_client.get("/api/v1/agreements/")
 
     assert response.json()["count"] == 1
 
 
-def test_an_api_list_cached_for_staff_is_not_shown_to_a_partner(staff_client, partner):
+def test_an_api_list_cached_for_staff_is_not_shown_to_a_partner(coordinator_client, partner_admin):
     AgreementFactory(municipality=municipality("11002"))
-    staff_client.get("/api/v1/agreements/")
-    sign_in(staff_client, partner)
+    coordinator_client.get("/api/v1/agreements/")
+    sign_in(coordinator_client, partner_admin)
 
-    response = staff_client.get("/api/v1/agreements/")
+    response = coordinator_client.get("/api/v1/agreements/")
 
     assert response.json()["count"] == 0
 
 
-def test_a_cached_figure_page_moves_on_with_the_day(staff_client, monkeypatch):
+def test_a_cached_figure_page_moves_on_with_the_day(coordinator_client, monkeypatch):
     TrainingSessionFactory(date=datetime.date(2025, 5, 14), target_group="Groep van 2025")
     TrainingSessionFactory(date=datetime.date(2026, 5, 14), target_group="Groep van 2026")
     url = reverse("reports:figure", args=["trainings"])
     monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2025, 12, 31))
-    staff_client.get(url)
+    coordinator_client.get(url)
     monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 1, 1))
 
-    response = staff_client.get(url)
+    response = coordinator_client.get(url)
 
     assert "Groep van 2026" in response.content.decode()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from partnerships.models import Agreement, Organisation
-from tests.factories import AgreementFactory, UserFactory, municipality, sign_in
+from tests.factories import AgreementFactory, municipality
 
 pytestmark = pytest.mark.django_db
 
@@ -167,12 +167,6 @@ def test_a_dry_run_only_validates(csv_file):
     assert Agreement.objects.count() == 0
 
 
-@pytest.fixture
-def staff_client(client):
-    sign_in(client, UserFactory(email="importeur@example.org", is_staff=True, is_superuser=True))
-    return client
-
-
 def upload(client, content: str, name="overeenkomsten.csv"):
     return client.post(
         reverse("admin:partnerships_agreement_import"),
@@ -180,37 +174,37 @@ def upload(client, content: str, name="overeenkomsten.csv"):
     )
 
 
-def test_the_admin_previews_the_rows_before_importing(staff_client):
-    response = upload(staff_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+def test_the_admin_previews_the_rows_before_importing(coordinator_client):
+    response = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
 
     assert "Gent (44021)" in response.text and "Bevestigen en inlezen" in response.text
     assert Agreement.objects.count() == 0
 
 
-def test_confirming_the_preview_imports_the_rows(staff_client):
-    preview = upload(staff_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+def test_confirming_the_preview_imports_the_rows(coordinator_client):
+    preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
 
-    response = staff_client.post(
+    response = coordinator_client.post(
         reverse("admin:partnerships_agreement_import"), {"confirm": "1", "payload": preview.context["payload"]}
     )
 
     assert response.status_code == 302 and Agreement.objects.count() == 1
 
 
-def test_the_admin_lists_the_errors_and_imports_nothing(staff_client):
-    response = upload(staff_client, f"{HEADER}\n99999,ocmw,per_dossier,2017-01-01,,\n")
+def test_the_admin_lists_the_errors_and_imports_nothing(coordinator_client):
+    response = upload(coordinator_client, f"{HEADER}\n99999,ocmw,per_dossier,2017-01-01,,\n")
 
     assert "regel 2: NIS-code 99999 bestaat niet" in response.text
     assert "Bevestigen en inlezen" not in response.text
 
 
-def test_the_admin_refuses_other_file_types(staff_client):
-    response = upload(staff_client, "x", name="overeenkomsten.pdf")
+def test_the_admin_refuses_other_file_types(coordinator_client):
+    response = upload(coordinator_client, "x", name="overeenkomsten.pdf")
 
     assert "Alleen CSV- en XLSX-bestanden" in response.text
 
 
-def test_a_tampered_preview_is_refused(staff_client):
-    response = staff_client.post(reverse("admin:partnerships_agreement_import"), {"confirm": "1", "payload": "vals"})
+def test_a_tampered_preview_is_refused(coordinator_client):
+    response = coordinator_client.post(reverse("admin:partnerships_agreement_import"), {"confirm": "1", "payload": "vals"})
 
     assert response.status_code == 302 and Agreement.objects.count() == 0

@@ -8,7 +8,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from partnerships.models import Agreement
-from tests.factories import AgreementFactory, municipality, sign_in, staff_user
+from tests import factories
+from tests.factories import AgreementFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -20,9 +21,9 @@ def agreement():
     )
 
 
-def coordinator(name: str) -> Client:
+def another_coordinator() -> Client:
     client = Client()
-    sign_in(client, staff_user(f"{name}@dyzo.example"))
+    sign_in(client, factories.coordinator())
     return client
 
 
@@ -54,7 +55,7 @@ def test_each_save_raises_the_version(agreement):
 
 def test_a_save_based_on_an_old_version_is_refused_in_dutch_and_both_changes_survive(agreement):
     url = reverse("admin:partnerships_agreement_change", args=[agreement.pk])
-    first, second = coordinator("eerste"), coordinator("tweede")
+    first, second = another_coordinator(), another_coordinator()
     seen_by_both = form_data(agreement)
 
     first.post(url, {**seen_by_both, "notes": "Schepen belt terug."})
@@ -74,7 +75,7 @@ def test_a_save_based_on_an_old_version_is_refused_in_dutch_and_both_changes_sur
 
 def test_a_field_both_people_changed_keeps_what_the_second_typed_and_says_so(agreement):
     url = reverse("admin:partnerships_agreement_change", args=[agreement.pk])
-    first, second = coordinator("eerste"), coordinator("tweede")
+    first, second = another_coordinator(), another_coordinator()
     seen_by_both = form_data(agreement)
 
     first.post(url, {**seen_by_both, "notes": "Versie van de eerste."})
@@ -84,18 +85,18 @@ def test_a_field_both_people_changed_keeps_what_the_second_typed_and_says_so(agr
     assert "Versie van de tweede." in refused.text
 
 
-def test_the_api_answers_with_the_version_as_etag(agreement):
+def test_the_api_answers_with_the_version_as_etag(agreement, coordinator):
     client = APIClient()
-    client.force_authenticate(staff_user())
+    client.force_authenticate(coordinator)
 
     response = client.get(f"/api/v1/agreements/{agreement.pk}/")
 
     assert response["ETag"] == '"1"' and response.json()["version"] == 1
 
 
-def test_the_api_refuses_a_patch_based_on_an_old_version_with_412(agreement):
+def test_the_api_refuses_a_patch_based_on_an_old_version_with_412(agreement, coordinator):
     client = APIClient()
-    client.force_authenticate(staff_user())
+    client.force_authenticate(coordinator)
     url = f"/api/v1/agreements/{agreement.pk}/"
     client.patch(url, {"notes": "Eerste."}, format="json", HTTP_IF_MATCH='"1"')
 
@@ -105,9 +106,9 @@ def test_the_api_refuses_a_patch_based_on_an_old_version_with_412(agreement):
     assert Agreement.objects.get(pk=agreement.pk).annual_fee == Decimal("1000")
 
 
-def test_the_api_accepts_a_patch_on_the_current_version_and_answers_the_next(agreement):
+def test_the_api_accepts_a_patch_on_the_current_version_and_answers_the_next(agreement, coordinator):
     client = APIClient()
-    client.force_authenticate(staff_user())
+    client.force_authenticate(coordinator)
 
     response = client.patch(f"/api/v1/agreements/{agreement.pk}/", {"notes": "Eerste."}, format="json", HTTP_IF_MATCH='"1"')
 

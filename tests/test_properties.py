@@ -11,8 +11,9 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
+from stdnum.be import vat as stdnum_enterprise_number
 
 from cases.kbo import format_kbo, is_valid_kbo, normalise_kbo, validate_kbo
 from core.tabular import TabularFileError, parse_amount, parse_date, read_rows
@@ -47,6 +48,21 @@ def test_changing_one_digit_makes_the_number_invalid(number, position, digit):
     assert not is_valid_kbo(changed)
     with pytest.raises(ValidationError):
         validate_kbo(changed)
+
+
+@given(st.one_of(kbo_numbers(), st.text(alphabet=string.digits, min_size=10, max_size=10)))
+@example("0000009700")
+def test_the_check_agrees_with_python_stdnum(number):
+    """python-stdnum is an independent implementation. It also accepts the check digits 00 when the
+    first eight digits are a multiple of 97; the KBO rule (97 minus the remainder) gives 97 there."""
+    assert is_valid_kbo(number) == (stdnum_enterprise_number.is_valid(number) and number[8:] != "00")
+
+
+@given(kbo_numbers(), st.sampled_from(["BE {}", "BE{}", "be {}", " {} "]), st.booleans())
+def test_a_written_number_normalises_as_python_stdnum_compacts_it(number, written, dotted):
+    text = written.format(format_kbo(number) if dotted else number)
+
+    assert normalise_kbo(text) == stdnum_enterprise_number.compact(text)
 
 
 @given(st.text())

@@ -3,17 +3,14 @@
 import datetime
 import io
 import json
-import subprocess
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse, reverse_lazy
 from openpyxl import load_workbook
 
-from core.roles import POLICY_GROUP
 from partnerships.models import Agreement, Municipality, Outreach
 from reports.answers import changed_since_frozen, freeze
 from reports.figures import FIGURES, Params, compute
@@ -25,24 +22,14 @@ from tests.factories import (
     DeclineReasonFactory,
     OutreachFactory,
     TrainingSessionFactory,
-    UserFactory,
     municipality,
     ocmw,
-    sign_in,
-    staff_user,
 )
+from tests.helpers import pdf_text
 from trainings.models import Module
 
 pytestmark = pytest.mark.django_db
 PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
-
-
-@pytest.fixture
-def policy_client(client):
-    analyst = UserFactory(email="analist@example.org")
-    Group.objects.get_or_create(name=POLICY_GROUP)[0].user_set.add(analyst)
-    sign_in(client, analyst)
-    return client
 
 
 @pytest.fixture
@@ -58,12 +45,10 @@ def test_xlsx_keeps_numbers_as_numbers():
     assert sheet["A1"].value == "Provincie" and sheet["B7"].value == 1
 
 
-def test_pdf_contains_the_table(tmp_path):
+def test_pdf_contains_the_table():
     AgreementFactory(municipality=municipality("44021"))
-    pdf = tmp_path / "cijfer.pdf"
-    pdf.write_bytes(render(compute("agreement-parties", PARAMS), "pdf"))
 
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(render(compute("agreement-parties", PARAMS), "pdf"))
     assert "Met wie Dyzo een overeenkomst heeft" in text and "Eindtotaal" in text
 
 
@@ -92,10 +77,8 @@ def test_reports_need_a_login(client):
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def test_a_partner_cannot_open_reports(client):
-    sign_in(client, UserFactory(email="partner@example.org"))
-
-    assert client.get(reverse("reports:index")).status_code == 403
+def test_a_partner_cannot_open_reports(partner_admin_client):
+    assert partner_admin_client.get(reverse("reports:index")).status_code == 403
 
 
 def test_an_unknown_figure_is_a_404(policy_client):
@@ -151,10 +134,8 @@ def test_a_frozen_answer_does_not_change_when_the_data_does(media):
     assert "cooperation-by-province" in changed_since_frozen(frozen)
 
 
-def test_staff_freeze_an_answer_from_its_page(client, media):
-    sign_in(client, staff_user("staff@dyzo.example"))
-
-    response = client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"}, follow=True)
+def test_staff_freeze_an_answer_from_its_page(coordinator_client, media):
+    response = coordinator_client.post(reverse("reports:freeze", args=["samenwerking"]), {"op": "2018-12-31"}, follow=True)
 
     assert "De cijfers zijn sindsdien niet gewijzigd." in response.text
 
@@ -165,21 +146,19 @@ def test_policy_staff_cannot_freeze(policy_client):
     assert response.status_code == 403 and QuestionSet.objects.get(slug="samenwerking").frozen_answers.count() == 0
 
 
-def test_the_data_quality_page_lists_subscriptions_without_a_fee(client):
-    sign_in(client, staff_user("staff@dyzo.example"))
+def test_the_data_quality_page_lists_subscriptions_without_a_fee(coordinator_client):
     AgreementFactory(municipality=municipality("44021"), annual_fee=None)
 
-    response = client.get(reverse("reports:quality"))
+    response = coordinator_client.get(reverse("reports:quality"))
 
     assert "Jaarovereenkomsten zonder jaarbedrag (1)" in response.text
 
 
-def test_the_data_quality_page_finds_overlapping_agreements(client):
-    sign_in(client, staff_user("staff@dyzo.example"))
+def test_the_data_quality_page_finds_overlapping_agreements(coordinator_client):
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW)
     AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.BOTH, start_date=datetime.date(2017, 1, 1))
 
-    response = client.get(reverse("reports:quality"))
+    response = coordinator_client.get(reverse("reports:quality"))
 
     assert "Overlappende overeenkomsten van dezelfde organisatie (2)" in response.text
 
@@ -227,8 +206,7 @@ def test_a_figure_page_can_show_one_province(policy_client):
 
 
 def answer_pdf_text(client, slug: str, on: str) -> str:
-    pdf = client.get(reverse("reports:answer", args=[slug]), {"op": on, "formaat": "pdf"}).content
-    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    return pdf_text(client.get(reverse("reports:answer", args=[slug]), {"op": on, "formaat": "pdf"}).content)
 
 
 def test_a_cached_pdf_is_rendered_again_when_the_data_changes(policy_client):

@@ -11,15 +11,15 @@ from rest_framework.test import APIClient
 from cases import services
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from partnerships.models import Membership, Organisation, Outreach
-from tests.factories import CaseFactory, OrganisationFactory, OutreachFactory, UserFactory, municipality, sign_in, staff_user
+from tests.factories import CaseFactory, OrganisationFactory, OutreachFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator_api():
+def coordinator_api(coordinator):
     client = APIClient()
-    client.force_authenticate(staff_user())
+    client.force_authenticate(coordinator)
     return client
 
 
@@ -71,17 +71,11 @@ def test_the_api_refuses_an_organisation_with_a_malformed_email(coordinator_api,
 # The admin: workflow records are written on their own page, through their service.
 
 
-@pytest.fixture
-def coordinator_admin(client):
-    sign_in(client, staff_user())
-    return client
-
-
-def test_the_admin_refuses_a_participant_payment_over_the_cap(coordinator_admin):
+def test_the_admin_refuses_a_participant_payment_over_the_cap(coordinator_client):
     case = CaseFactory()
     PayerLine.objects.create(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=date(2024, 1, 5))
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_payerline_add"), {"case": case.pk, "payer": "deelnemer", "amount": "60", "paid_on": "01/03/2024"}
     )
 
@@ -90,12 +84,12 @@ def test_the_admin_refuses_a_participant_payment_over_the_cap(coordinator_admin)
     assert case.payer_lines.count() == 1
 
 
-def test_the_admin_refuses_raising_a_participant_payment_over_the_cap(coordinator_admin):
+def test_the_admin_refuses_raising_a_participant_payment_over_the_cap(coordinator_client):
     case = CaseFactory()
     PayerLine.objects.create(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("150"), paid_on=date(2024, 1, 5))
     line = PayerLine.objects.create(case=case, payer=PayerLine.Payer.PARTICIPANT, amount=Decimal("50"), paid_on=date(2024, 2, 5))
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_payerline_change", args=[line.pk]),
         {"case": case.pk, "payer": "deelnemer", "amount": "51", "paid_on": "05/02/2024"},
     )
@@ -105,20 +99,20 @@ def test_the_admin_refuses_raising_a_participant_payment_over_the_cap(coordinato
     assert line.amount == Decimal("50")
 
 
-def test_the_admin_saves_a_participant_payment_within_the_cap(coordinator_admin):
+def test_the_admin_saves_a_participant_payment_within_the_cap(coordinator_client):
     case = CaseFactory()
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_payerline_add"), {"case": case.pk, "payer": "deelnemer", "amount": "200", "paid_on": "01/03/2024"}
     )
 
     assert response.status_code == 302 and case.payer_lines.get().amount == Decimal("200")
 
 
-def test_the_admin_refuses_an_approval_for_a_case_that_needs_none(coordinator_admin, gent_ocmw):
+def test_the_admin_refuses_an_approval_for_a_case_that_needs_none(coordinator_client, gent_ocmw):
     case = CaseFactory(funding_basis=Case.FundingBasis.OWN_COST)
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_approval_add"),
         {
             "case": case.pk,
@@ -134,11 +128,11 @@ def test_the_admin_refuses_an_approval_for_a_case_that_needs_none(coordinator_ad
     assert not Approval.objects.exists()
 
 
-def test_the_admin_refuses_an_approval_from_another_municipality(coordinator_admin):
+def test_the_admin_refuses_an_approval_from_another_municipality(coordinator_client):
     case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE)
     antwerpen = Organisation.objects.get(municipality=municipality("11002"), kind=Organisation.Kind.OCMW)
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_approval_add"),
         {
             "case": case.pk,
@@ -154,11 +148,11 @@ def test_the_admin_refuses_an_approval_from_another_municipality(coordinator_adm
     assert not Approval.objects.exists()
 
 
-def test_the_admin_refuses_a_referral_to_a_gemeente(coordinator_admin):
+def test_the_admin_refuses_a_referral_to_a_gemeente(coordinator_client):
     case = CaseFactory()
     gemeente = OrganisationFactory(municipality=municipality("44021"), kind=Organisation.Kind.GEMEENTE)
 
-    response = coordinator_admin.post(
+    response = coordinator_client.post(
         reverse("admin:cases_referral_add"),
         {"case": case.pk, "ocmw": gemeente.pk, "referred_on": "01/03/2024", "reason": "Schulden", "outcome": "in_behandeling"},
     )
@@ -166,11 +160,11 @@ def test_the_admin_refuses_a_referral_to_a_gemeente(coordinator_admin):
     assert response.status_code == 200 and not Referral.objects.exists()
 
 
-def test_the_case_page_shows_workflow_records_without_editing_them(coordinator_admin):
+def test_the_case_page_shows_workflow_records_without_editing_them(coordinator_client):
     case = CaseFactory()
     PayerLine.objects.create(case=case, payer=PayerLine.Payer.DYZO, amount=Decimal("300"), paid_on=date(2024, 1, 5))
 
-    response = coordinator_admin.get(reverse("admin:cases_case_change", args=[case.pk]))
+    response = coordinator_client.get(reverse("admin:cases_case_change", args=[case.pk]))
 
     assert response.status_code == 200
     assert 'name="payer_lines-0-amount"' not in response.text and "300" in response.text
@@ -179,18 +173,10 @@ def test_the_case_page_shows_workflow_records_without_editing_them(coordinator_a
 # The partner portal.
 
 
-@pytest.fixture
-def gent_partner(client, gent_ocmw):
-    user = UserFactory()
-    Membership.objects.create(user=user, organisation=gent_ocmw)
-    sign_in(client, user)
-    return client
-
-
-def test_a_partner_cannot_approve_an_amount_beyond_what_the_record_holds(gent_partner):
+def test_a_partner_cannot_approve_an_amount_beyond_what_the_record_holds(partner_admin_client):
     case = CaseFactory(funding_basis=Case.FundingBasis.PER_CASE)
 
-    response = gent_partner.post(
+    response = partner_admin_client.post(
         reverse("portal:approve", args=[case.pk]),
         {"decision": "goedgekeurd", "amount": "99999999999", "decided_by_name": "Jan Peeters"},
     )
@@ -198,12 +184,12 @@ def test_a_partner_cannot_approve_an_amount_beyond_what_the_record_holds(gent_pa
     assert response.status_code == 200 and not Approval.objects.exists()
 
 
-def test_a_case_the_partner_referred_from_another_municipality_is_not_theirs_to_approve(gent_partner, gent_ocmw):
+def test_a_case_the_partner_referred_from_another_municipality_is_not_theirs_to_approve(partner_admin_client, gent_ocmw):
     case = CaseFactory(
         funding_basis=Case.FundingBasis.PER_CASE, municipality=municipality("11002"), referring_organisation=gent_ocmw
     )
 
-    response = gent_partner.post(
+    response = partner_admin_client.post(
         reverse("portal:approve", args=[case.pk]),
         {"decision": "goedgekeurd", "amount": "500", "decided_by_name": "Jan Peeters"},
     )
@@ -227,13 +213,13 @@ def test_a_partner_of_a_merged_municipality_refers_to_the_merged_municipality(cl
     assert case.entrepreneur.municipality == case.municipality
 
 
-def test_a_refused_referral_leaves_no_entrepreneur_behind(gent_partner, monkeypatch):
+def test_a_refused_referral_leaves_no_entrepreneur_behind(partner_admin_client, monkeypatch):
     def refuse(**kwargs):
         raise ValidationError("Geweigerd om te testen.")
 
     monkeypatch.setattr(services, "open_case", refuse)
 
-    response = gent_partner.post(
+    response = partner_admin_client.post(
         reverse("portal:referral"), {"name": "Bakkerij Peeters", "phase": Case.Phase.RESCUE, "situation": "Schulden."}
     )
 

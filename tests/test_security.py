@@ -16,7 +16,6 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.middleware import LAST_SEEN_KEY
-from tests.factories import UserFactory, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +23,8 @@ PASSWORD = "correct-horse-battery"
 TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
 
 
-def log_in(client, email, password=PASSWORD, **extra):
-    return client.post(reverse("login"), {"username": email, "password": password}, **extra)
+def log_in(client, user, password=PASSWORD, **extra):
+    return client.post(reverse("login"), {"username": user.get_username(), "password": password}, **extra)
 
 
 def current_code(device: TOTPDevice) -> str:
@@ -86,72 +85,63 @@ def test_short_and_common_passwords_are_refused():
         validate_password("welkom123")
 
 
-def test_five_wrong_passwords_lock_the_account_with_a_dutch_message(client):
-    UserFactory(email="an@example.org")
+def test_five_wrong_passwords_lock_the_account_with_a_dutch_message(client, partner_admin):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        log_in(client, "an@example.org", "fout-wachtwoord")
+        log_in(client, partner_admin, "fout-wachtwoord")
 
-    response = log_in(client, "an@example.org")
+    response = log_in(client, partner_admin)
 
     assert response.status_code == 429
     assert "Aanmelden tijdelijk geblokkeerd" in response.content.decode()
     assert "15 minuten" in response.content.decode()
 
 
-def test_a_wrong_password_says_so_in_dutch_before_the_lockout(client):
-    UserFactory(email="an@example.org")
-
-    response = log_in(client, "an@example.org", "fout-wachtwoord")
+def test_a_wrong_password_says_so_in_dutch_before_the_lockout(client, partner_admin):
+    response = log_in(client, partner_admin, "fout-wachtwoord")
 
     assert response.status_code == 200
     assert "Voer een juist e-mailadres en wachtwoord in" in response.content.decode()
 
 
-def test_sign_ins_and_failed_sign_ins_are_logged(client, caplog):
-    UserFactory(email="an@example.org")
+def test_sign_ins_and_failed_sign_ins_are_logged(client, caplog, partner_admin):
     with caplog.at_level(logging.INFO, logger="core.security"):
-        log_in(client, "an@example.org", "fout-wachtwoord")
-        log_in(client, "an@example.org")
+        log_in(client, partner_admin, "fout-wachtwoord")
+        log_in(client, partner_admin)
 
-    assert "failed sign-in user=an@example.org address=127.0.0.1" in caplog.text
-    assert "sign-in user=an@example.org address=127.0.0.1" in caplog.text
+    assert f"failed sign-in user={partner_admin.get_username()} address=127.0.0.1" in caplog.text
+    assert f"sign-in user={partner_admin.get_username()} address=127.0.0.1" in caplog.text
 
 
-def test_staff_are_asked_for_a_code_after_their_password(client):
-    UserFactory(email="medewerker@example.org", is_staff=True)
-
-    response = log_in(client, "medewerker@example.org", follow=True)
+def test_staff_are_asked_for_a_code_after_their_password(client, case_worker):
+    response = log_in(client, case_worker, follow=True)
 
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
     assert "Tweestapsverificatie" in response.content.decode()
 
 
-def test_staff_cannot_open_the_admin_before_the_second_step(client):
-    UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
-    log_in(client, "medewerker@example.org")
+def test_staff_cannot_open_the_admin_before_the_second_step(client, coordinator):
+    log_in(client, coordinator)
 
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
 
 
-def test_staff_without_an_app_set_one_up_with_a_qr_code(client):
-    user = UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
-    log_in(client, "medewerker@example.org")
+def test_staff_without_an_app_set_one_up_with_a_qr_code(client, coordinator):
+    log_in(client, coordinator)
     page = client.get(reverse("two_factor")).content.decode()
-    device = TOTPDevice.objects.get(user=user)
+    device = TOTPDevice.objects.get(user=coordinator)
 
     client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
 
     assert 'src="data:image/svg+xml;base64,' in page
     assert client.get(reverse("admin:index")).status_code == 200
-    assert TOTPDevice.objects.get(user=user).confirmed
+    assert TOTPDevice.objects.get(user=coordinator).confirmed
 
 
-def test_a_wrong_code_is_refused_in_dutch(client):
-    user = UserFactory(email="medewerker@example.org", is_staff=True)
-    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    log_in(client, "medewerker@example.org")
+def test_a_wrong_code_is_refused_in_dutch(client, coordinator):
+    TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    log_in(client, coordinator)
 
     response = client.post(reverse("two_factor"), {"token": "000000"})
 
@@ -159,10 +149,9 @@ def test_a_wrong_code_is_refused_in_dutch(client):
     assert client.get(reverse("admin:index")).status_code == 302
 
 
-def test_the_right_code_opens_the_admin(client):
-    user = UserFactory(email="medewerker@example.org", is_staff=True, is_superuser=True)
-    device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
-    log_in(client, "medewerker@example.org")
+def test_the_right_code_opens_the_admin(client, coordinator):
+    device = TOTPDevice.objects.create(user=coordinator, name="app", confirmed=True)
+    log_in(client, coordinator)
 
     response = client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
 
@@ -170,49 +159,40 @@ def test_the_right_code_opens_the_admin(client):
     assert client.get(reverse("admin:index")).status_code == 200
 
 
-def test_partners_sign_in_with_their_password_alone(client):
-    UserFactory(email="partner@example.org")
-
-    response = log_in(client, "partner@example.org")
+def test_partners_sign_in_with_their_password_alone(client, partner_admin):
+    response = log_in(client, partner_admin)
 
     assert not response["Location"].startswith(reverse("two_factor"))
 
 
-def test_a_partner_who_set_up_an_app_must_use_it(client):
-    user = UserFactory(email="partner@example.org")
-    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+def test_a_partner_who_set_up_an_app_must_use_it(client, partner_admin):
+    TOTPDevice.objects.create(user=partner_admin, name="app", confirmed=True)
 
-    response = log_in(client, "partner@example.org", follow=True)
+    response = log_in(client, partner_admin, follow=True)
 
     assert response.redirect_chain[-1][0].startswith(reverse("two_factor"))
 
 
-def test_an_idle_session_ends_with_a_dutch_message(client):
-    user = UserFactory(email="partner@example.org")
-    sign_in(client, user)
-    session = client.session
+def test_an_idle_session_ends_with_a_dutch_message(partner_admin_client):
+    session = partner_admin_client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS - 1
     session.save()
 
-    response = client.get(reverse("two_factor"), follow=True)
+    response = partner_admin_client.get(reverse("two_factor"), follow=True)
 
     assert response.redirect_chain[0][0].startswith(reverse("login"))
     assert "Uw sessie is verlopen" in response.content.decode()
 
 
-def test_an_active_session_stays_signed_in(client):
-    user = UserFactory(email="partner@example.org")
-    sign_in(client, user)
-    session = client.session
+def test_an_active_session_stays_signed_in(partner_admin_client):
+    session = partner_admin_client.session
     session[LAST_SEEN_KEY] = int(time.time()) - settings.SESSION_IDLE_SECONDS + 60
     session.save()
 
-    assert client.get(reverse("two_factor")).status_code == 200
+    assert partner_admin_client.get(reverse("two_factor")).status_code == 200
 
 
-def test_a_partner_finds_two_factor_sign_in_in_the_header(client):
-    sign_in(client, UserFactory(email="partner@example.org"))
-
-    page = client.get(reverse("two_factor")).content.decode()
+def test_a_partner_finds_two_factor_sign_in_in_the_header(partner_admin_client):
+    page = partner_admin_client.get(reverse("two_factor")).content.decode()
 
     assert f'href="{reverse("two_factor")}"' in page and "Stel eenmalig een authenticator-app in" in page

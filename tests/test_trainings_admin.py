@@ -5,16 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, TrainingSessionFactory, sign_in, staff_user
+from tests.factories import RegistrationFactory, TrainingSessionFactory
 from trainings.models import Registration
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def coordinator_client(client):
-    sign_in(client, staff_user())
-    return client
 
 
 def register_in_admin(client, session, name, **fields):

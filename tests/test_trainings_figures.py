@@ -1,12 +1,12 @@
 """The training figures: module ranking, attendance, query counts, and the sign-in sheet."""
 
 import datetime
-import subprocess
 
 import pytest
 from django.urls import reverse
 
-from tests.factories import RegistrationFactory, TrainingSessionFactory, UserFactory, sign_in
+from tests.factories import RegistrationFactory, TrainingSessionFactory
+from tests.helpers import pdf_text
 from trainings import selectors
 from trainings.models import Module
 
@@ -52,14 +52,11 @@ def test_every_figure_takes_a_constant_number_of_queries(count, django_assert_ma
         selectors.module_ranking(year=2020)
 
 
-def test_the_sign_in_sheet_lists_the_registered_people(client, tmp_path):
-    sign_in(client, UserFactory(email="staff@example.org", is_staff=True, is_superuser=True))
+def test_the_sign_in_sheet_lists_the_registered_people(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2030, 3, 15), target_group="Medewerkers sociaal huis")
     RegistrationFactory(session=session, name="Annelies Van Damme")
 
-    response = client.get(reverse("admin:trainings_session_sheet", args=[session.pk]))
+    response = coordinator_client.get(reverse("admin:trainings_session_sheet", args=[session.pk]))
 
-    pdf = tmp_path / "lijst.pdf"
-    pdf.write_bytes(response.content)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(response.content)
     assert "Aanwezigheidslijst" in text and "Annelies Van Damme" in text and "15/03/2030" in text

@@ -12,6 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.models import Case
 from demo.trainings import ensure_open_session
 from partnerships.models import Agreement, Outreach
 from partnerships.selectors import cooperation_by_province, cooperation_statuses
@@ -166,3 +167,9 @@ def test_the_demo_partner_sees_upcoming_zitdagen_and_its_contact_at_dyzo(demo_da
     page = client.get(reverse("portal:dashboard")).text
 
     assert "Uw contactpersoon bij Dyzo: Sofie Peeters" in page and "Geen zitdagen gepland." not in page
+
+
+def test_the_demo_spreads_cases_by_cooperation_form(demo_data):
+    counts = {basis: Case.objects.filter(funding_basis=basis).count() for basis in Case.FundingBasis.values}
+
+    assert counts["abonnement"] > counts["per_dossier"] > 0 and all(case.is_synthetic for case in Case.objects.all()[:50])

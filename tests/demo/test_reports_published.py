@@ -5,22 +5,20 @@ import datetime
 import io
 import json
 import re
-import subprocess
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from core.roles import POLICY_GROUP
 from partnerships.selectors import NO_COOPERATION, cooperation_statuses
 from reports.answers import freeze
 from reports.figures import Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
 from reports.renderers import to_csv
-from tests.factories import AgreementFactory, UserFactory, sign_in
+from tests.factories import AgreementFactory
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +115,7 @@ def test_the_2018_answer_pdf_reproduces_seed_001(demo_data, tmp_path):
     target = tmp_path / "antwoord.pdf"
     call_command("report", "parliamentary-answer", "--on", "2018-12-31", "--format", "pdf", "--output", str(target))
 
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    text = pdf_text(target.read_bytes())
     assert "Op 31/12/2018 werken 149 Vlaamse gemeenten samen met Dyzo" in text
     assert re.search(r"Eindtotaal\s+111\s+35\s+3\s+149\s+159", text)
     assert re.search(r"Eindtotaal\s+7\s+104\s+0\s+111", text)
@@ -141,25 +139,18 @@ def test_the_cli_json_matches_the_documented_shape(demo_data, capsysbinary):
     }
 
 
-def test_policy_staff_download_the_2018_answer(demo_data, client):
-    analyst = UserFactory(email="analist@example.org")
-    Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
-    sign_in(client, analyst)
-
-    response = client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"})
+def test_policy_staff_download_the_2018_answer(demo_data, policy_client):
+    response = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31", "formaat": "pdf"})
 
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
 
 
 @pytest.fixture
-def english_analyst(client, settings, tmp_path):
+def english_analyst(policy_client, settings, tmp_path):
     """A policy staff member who chose English, with answers frozen into a scratch media folder."""
     settings.MEDIA_ROOT = tmp_path
-    analyst = UserFactory()
-    Group.objects.get(name=POLICY_GROUP).user_set.add(analyst)
-    sign_in(client, analyst)
-    client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    return client
+    policy_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    return policy_client
 
 
 SEED_002_IN_ENGLISH = "with 89 local authorities, 25 of them with an on-site consultation day"

@@ -1,0 +1,19 @@
+"""The tests of this package run on the demo data of `make run`.
+
+It is loaded once for the whole package, inside a transaction that is rolled back after the
+package's last test, so it is never committed: each test's own writes roll back to a savepoint
+as usual, and every test outside this package keeps its empty database. The tests here must
+therefore not be transactional (`transaction=True` would commit, flush, or not see the data).
+"""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+
+@pytest.fixture(scope="package", autouse=True)
+def demo_data(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_data", verbosity=0)
+        yield
+        transaction.set_rollback(True)
