@@ -30,7 +30,7 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(DEV_ENV) $(BIN)/mypy --follow-imports=silent core partnerships cases trainings portal demo dyzo_portal
+	$(DEV_ENV) $(BIN)/mypy .
 
 test-sqlite:
 	env -u DATABASE_URL $(TEST_ENV) $(BIN)/pytest

@@ -10,6 +10,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from cases.models import Case, Entrepreneur
+from core.models import User
 from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from core.security import requires_two_factor
 from partnerships.models import Agreement, DeclineReason, Membership, Municipality, Organisation, Outreach, TariffBand
@@ -21,7 +22,7 @@ def municipality(nis_code: str, on: datetime.date | None = None) -> Municipality
     candidates = Municipality.objects.filter(nis_code=nis_code)
     if on is not None:
         return candidates.existing_on(on).get()
-    return candidates.order_by(F("valid_from").asc(nulls_first=True)).first()
+    return candidates.order_by(F("valid_from").asc(nulls_first=True))[:1].get()
 
 
 def sign_in(client, user) -> None:
@@ -43,9 +44,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct-horse-battery")
 
 
-def staff_user(email: str | None = None, *, role: str = COORDINATOR_GROUP):
+def staff_user(email: str | None = None, *, role: str = COORDINATOR_GROUP) -> User:
     """A Dyzo staff member with the permissions of `role` (a group of core.roles)."""
-    user = UserFactory(is_staff=True, **({"email": email} if email else {}))
+    user: User = UserFactory.create(is_staff=True, **({"email": email} if email else {}))
     user.groups.add(Group.objects.get(name=role))
     return user
 
@@ -62,7 +63,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 def ocmw(nis_code: str) -> Organisation:
     """The OCMW of the real municipality with this NIS code."""
-    return OrganisationFactory(municipality=municipality(nis_code))
+    organisation: Organisation = OrganisationFactory.create(municipality=municipality(nis_code))
+    return organisation
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

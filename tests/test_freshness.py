@@ -97,19 +97,19 @@ def test_a_change_in_cases_leaves_the_trainings_generation():
     assert generation("trainings") == before
 
 
-def test_a_change_to_a_user_raises_the_generation_of_the_users_app(partner):
+def test_a_change_to_a_user_raises_the_generation_of_the_users_app(partner_admin):
     before = generation(USER_APP)
 
-    partner.is_staff = True
-    partner.save()
+    partner_admin.is_staff = True
+    partner_admin.save()
 
     assert generation(USER_APP) > before
 
 
-def test_a_sign_in_raises_no_generation(client, partner):
+def test_a_sign_in_raises_no_generation(client, partner_admin):
     before = current_generations()
 
-    response = client.post(reverse("login"), {"username": partner.email, "password": PASSWORD})
+    response = client.post(reverse("login"), {"username": partner_admin.email, "password": PASSWORD})
 
     assert response.status_code == 302 and current_generations() == before
 
@@ -136,9 +136,9 @@ def test_a_wrong_authenticator_code_raises_no_generation(client, coordinator):
     assert current_generations() == before
 
 
-def test_a_device_save_that_changes_more_than_bookkeeping_raises_its_generation(partner):
+def test_a_device_save_that_changes_more_than_bookkeeping_raises_its_generation(partner_admin):
     """django-otp saves devices without `update_fields`, so the stored row tells what changed."""
-    device = TOTPDevice.objects.create(user=partner, name="telefoon", confirmed=False)
+    device = TOTPDevice.objects.create(user=partner_admin, name="telefoon", confirmed=False)
     before = generation("otp_totp")
 
     device.last_t += 1

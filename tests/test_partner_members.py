@@ -30,7 +30,9 @@ def invite(client, email="els.maes@gent.example", role=Membership.Role.MEMBER):
 
 
 def invitation_link(message) -> str:
-    return re.search(r"http://testserver(/partner/uitnodiging/\S+)", message.body).group(1)
+    found = re.search(r"http://testserver(/partner/uitnodiging/\S+)", message.body)
+    assert found, message.body
+    return found.group(1)
 
 
 def choose_password(client, link):

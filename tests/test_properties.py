@@ -109,7 +109,7 @@ def test_any_text_is_a_finite_amount_or_a_value_error(text):
         assert parse_amount(text).is_finite()
 
 
-cells = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+cells = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)
 
 
 @given(
