@@ -63,6 +63,7 @@ def test_a_save_based_on_an_old_version_is_refused_in_dutch_and_both_changes_sur
 
     assert refused.status_code == 200
     assert "Iemand anders heeft dit record intussen gewijzigd." in refused.text
+    assert "Hun wijzigingen staan nu in het formulier: notities." in refused.text
     assert "Schepen belt terug." in refused.text and 'value="1200"' in refused.text
     assert Agreement.objects.get(pk=agreement.pk).annual_fee == Decimal("1000")
 
