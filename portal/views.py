@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -123,15 +123,19 @@ def _dashboard_content(request, today) -> str:
 
 @partner_required
 def case_list(request):
-    """The organisation's cases with who, when and where they stand, in a fixed number of queries."""
+    """The organisation's cases with who, when and where they stand, in a fixed number of queries.
+
+    The last activity is the latest entry of the case's timeline: an activity, a status change or the decision.
+    """
     activity = Subquery(Activity.objects.filter(case=OuterRef("pk")).order_by("-date").values("date")[:1])
     status_change = Subquery(
         StatusChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at").values(day=TruncDate("changed_at"))[:1]
     )
+    days = [activity, status_change, F("approval__decided_on")]
     cases = (
         Case.objects.visible_to(request.user)
         .select_related("entrepreneur", "municipality", "case_worker", "approval")
-        .annotate(last_activity=Greatest(Coalesce(activity, status_change), Coalesce(status_change, activity)))
+        .annotate(last_activity=Greatest(*(Coalesce(*days[i:], *days[:i]) for i in range(len(days)))))
     )
     case_filter = CaseFilter(request.GET, queryset=cases)
     page = Paginator(case_filter.qs, 50).get_page(request.GET.get("page"))

@@ -223,6 +223,15 @@ def test_the_partner_list_shows_name_worker_and_approval_state(partner, case):
     assert "01/03/2020" in row and "02/05/2030" in row and "Sofie Peeters" in row and "Wacht op beslissing" in row
 
 
+def test_the_decision_counts_as_the_last_activity(partner, case):
+    Activity.objects.create(case=case, kind=Activity.Kind.MEETING, date=datetime.date(2023, 11, 20))
+    approved(case)
+
+    row = next(row for row in partner.get(reverse("portal:cases")).text.split("<tr>") if "Sofie Maes" in row)
+
+    assert "05/03/2024" in row and "20/11/2023" not in row
+
+
 def test_the_partner_list_searches_by_name(partner, case):
     CaseFactory(entrepreneur__name="Karel Wouters", referring_organisation=ocmw("44021"))
 
