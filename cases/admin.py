@@ -74,7 +74,7 @@ class ReferralInline(WorkflowInline):
 
 class ApprovalInline(WorkflowInline):
     model = Approval
-    fields = ["organisation", "decision", "amount", "decided_by_name", "decided_on"]
+    fields = ["organisation", "decision", "amount", "reason", "decided_by_name", "decided_on"]
 
 
 class PayerLineInline(WorkflowInline):

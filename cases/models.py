@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.translation import gettext_lazy as _
@@ -170,6 +171,14 @@ class Case(Versioned):
     def needs_approval(self) -> bool:
         return self.funding_basis == self.FundingBasis.PER_CASE
 
+    @property
+    def decision(self) -> "Approval | None":
+        """The local authority's decision on the one-time payment, or None while there is none."""
+        try:
+            return self.approval
+        except Approval.DoesNotExist:
+            return None
+
 
 class TeamMember(models.Model):
     class Role(models.TextChoices):
@@ -263,6 +272,9 @@ class Referral(models.Model):
             raise ValidationError({"ocmw": _("Een doorverwijzing gaat naar een OCMW.")})
 
 
+REASON_MAX_LENGTH = 2000
+
+
 class Approval(Versioned):
     """The local authority's prior decision on the one-time payment of a per-case case."""
 
@@ -276,6 +288,13 @@ class Approval(Versioned):
     decided_by_name = models.CharField(_("beslist door"), max_length=200)
     decided_on = models.DateField(_("beslist op"))
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True)
+    reason = models.TextField(
+        _("reden"),
+        blank=True,
+        max_length=REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
+        help_text=_("Verplicht bij een weigering."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -296,6 +315,8 @@ class Approval(Versioned):
             raise ValidationError({"organisation": _("Alleen het lokale bestuur van de gemeente van het dossier kan beslissen.")})
         if self.decision == self.Decision.APPROVED and self.amount is None:
             raise ValidationError({"amount": _("Geef het goedgekeurde bedrag op.")})
+        if self.decision == self.Decision.DECLINED and not self.reason.strip():
+            raise ValidationError({"reason": _("Geef de reden van de weigering op.")})
 
 
 class PayerLine(models.Model):

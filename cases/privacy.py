@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from cases.models import Activity, Case, CaseReport, Entrepreneur, TeamMember
+from cases.models import Activity, Approval, Case, CaseReport, Entrepreneur, TeamMember
 from core.freshness import data_changed
 
 ANONYMOUS = "Geanonimiseerd"
@@ -35,6 +35,8 @@ def anonymise_cases(*, cases) -> int:
         report.file.delete(save=False)
     CaseReport.objects.filter(case__in=cases).delete()
     Activity.objects.filter(case__in=cases).update(description="")
+    Approval.objects.filter(case__in=cases).update(reason="")
+    Approval.history.filter(case_id__in=[case.pk for case in cases]).update(reason="")
     TeamMember.objects.filter(case__in=cases).update(name=ANONYMOUS)
     Case.objects.filter(pk__in=[case.pk for case in cases]).update(
         situation="", findings="", advice="", confidential_notes="", anonymised_at=now

@@ -1,9 +1,15 @@
-"""Case figures for the reports: referrals per year and province, counted in the database; small counts hidden."""
+"""Reading cases: what a case page shows, the per-case tariff, and the figures for the reports (small counts hidden)."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from cases.models import Referral
+from cases.models import Case, Referral
+from partnerships.selectors.tariffs import SuggestedFee, suggested_fee
 
 SUPPRESSION_THRESHOLD = 5
 
@@ -22,3 +28,60 @@ def referrals_per_year_and_province(*, start_year: int, end_year: int) -> list[d
         .annotate(referrals=Count("pk"))
         .order_by("year", "ocmw__municipality__province__name_nl")
     )
+
+
+def proposed_fee(case: Case) -> SuggestedFee | None:
+    """The tariff band that proposes the one-time payment: the one in force when the case was opened, for its municipality.
+
+    None when no band, population or per-case fee is known: the local authority then fills in the amount itself.
+    """
+    if case.municipality is None:
+        return None
+    fee = suggested_fee(municipality=case.municipality, on=case.opened_on)
+    return fee if fee is not None and fee.per_case_fee is not None else None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    day: date
+    what: str
+    by: str = ""
+    detail: str = ""
+
+
+def timeline(case: Case, *, for_staff: bool) -> list[TimelineEntry]:
+    """Status changes, the local authority's decision and activities, newest first.
+
+    Partners see that an activity took place, not what Dyzo wrote about it.
+    """
+    entries = [
+        TimelineEntry(
+            day=timezone.localdate(change.changed_at),
+            what=_("Status: %(status)s") % {"status": change.get_to_status_display()},
+            by=_person(change.changed_by),
+        )
+        for change in case.status_changes.select_related("changed_by")
+    ]
+    decision = case.decision
+    if decision is not None:
+        entries.append(
+            TimelineEntry(
+                day=decision.decided_on,
+                what=_("Beslissing van het lokale bestuur: %(decision)s") % {"decision": decision.get_decision_display()},
+                by=decision.decided_by_name,
+            )
+        )
+    entries += [
+        TimelineEntry(
+            day=activity.date,
+            what=activity.get_kind_display(),
+            by=_person(activity.created_by),
+            detail=activity.description if for_staff else "",
+        )
+        for activity in case.activities.select_related("created_by").order_by("date", "pk")
+    ]
+    return sorted(entries, key=lambda entry: entry.day)[::-1]
+
+
+def _person(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else ""

@@ -134,15 +134,32 @@ def _approved(case: Case) -> bool:
 
 @transaction.atomic
 def decide_approval(
-    *, case: Case, organisation: Organisation, decision: str, decided_by_name: str, decided_on: date, amount: Decimal | None
+    *,
+    case: Case,
+    organisation: Organisation,
+    decision: str,
+    decided_by_name: str,
+    decided_on: date,
+    amount: Decimal | None,
+    reason: str = "",
 ) -> Approval:
-    """The local authority approves or declines the one-time payment of a per-case case (rules in Approval.clean)."""
-    approval = Approval.objects.filter(case=case).first() or Approval(case=case)
-    approval.organisation = organisation
-    approval.decision = decision
-    approval.decided_by_name = decided_by_name.strip()
-    approval.decided_on = decided_on
-    approval.amount = amount
+    """The local authority approves or declines the one-time payment of a per-case case (rules in Approval.clean).
+
+    A decision is taken once: the case is locked, so a second person deciding at the same time is refused
+    instead of overwriting the first decision.
+    """
+    Case.objects.select_for_update().filter(pk=case.pk).first()
+    if Approval.objects.filter(case=case).exists():
+        raise ValidationError(_("Over dit dossier is al beslist."))
+    approval = Approval(
+        case=case,
+        organisation=organisation,
+        decision=decision,
+        decided_by_name=decided_by_name.strip(),
+        decided_on=decided_on,
+        amount=amount,
+        reason=reason.strip(),
+    )
     return store_approval(approval=approval)
 
 

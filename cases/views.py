@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cases import services
+from cases import selectors, services
 from cases.filters import CaseFilter
 from cases.forms import HelpRequestForm
 from cases.models import Case
@@ -68,9 +68,19 @@ def _case_list_content(request) -> str:
 
 @staff_member_required
 def case_detail(request, case_id: int):
-    case = get_object_or_404(_visible_cases(request).select_related("entrepreneur", "municipality"), pk=case_id)
+    case = get_object_or_404(
+        _visible_cases(request).select_related(
+            "entrepreneur", "municipality", "referring_organisation", "case_worker", "approval__organisation"
+        ),
+        pk=case_id,
+    )
     services.log_access(user=request.user, case=case, action="dossier bekeken", path=request.path)
-    return render(request, "cases/case_detail.html", {"case": case, "transitions": services.ALLOWED_TRANSITIONS[case.status]})
+    context = {
+        "case": case,
+        "transitions": [Case.Status(status) for status in Case.Status if status in services.ALLOWED_TRANSITIONS[case.status]],
+        "timeline": selectors.timeline(case, for_staff=True),
+    }
+    return render(request, "cases/case_detail.html", context)
 
 
 @staff_member_required
@@ -100,8 +110,14 @@ def case_report_download(request, case_id: int, version: int):
 @require_POST
 def case_transition(request, case_id: int):
     case = get_object_or_404(_visible_cases(request), pk=case_id)
+    to = request.POST.get("to", "")
+    if not to:
+        messages.error(request, _("Kies de nieuwe status."))
+        return redirect("cases:detail", case_id=case.pk)
     try:
-        services.change_status(case=case, to=request.POST.get("to", ""), outcome=request.POST.get("outcome", ""), by=request.user)
+        changed = services.change_status(case=case, to=to, outcome=request.POST.get("outcome", ""), by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De status is nu '%(status)s'.") % {"status": changed.get_status_display()})
     return redirect("cases:detail", case_id=case.pk)

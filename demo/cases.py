@@ -1,8 +1,10 @@
 """Demo cases 2016-2025: seeded, synthetic, spread over municipalities by their cooperation form on opening."""
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral, StatusChange
 from cases.services import FUNDING_BY_FORM
@@ -115,9 +117,24 @@ def build(*, rng: random.Random) -> dict:
             )
         )
     Case.objects.bulk_create(cases)
-    StatusChange.objects.bulk_create(StatusChange(case=case, to_status=case.status) for case in cases)
+    _status_history(cases)
     _follow_up(rng, cases, ocmws)
     return {"cases": len(cases)}
+
+
+def _status_history(cases: list[Case]) -> None:
+    """Registered on the opening day, then the present status a week later (or on the closing day), so that
+    a case's timeline and last activity tell its own time, not the moment the demo was loaded."""
+    changes = []
+    for case in cases:
+        changes.append((StatusChange(case=case, to_status=Case.Status.REGISTERED), case.opened_on))
+        if case.status != Case.Status.REGISTERED:
+            day = case.closed_on or case.opened_on + timedelta(days=7)
+            changes.append((StatusChange(case=case, from_status=Case.Status.REGISTERED, to_status=case.status), day))
+    StatusChange.objects.bulk_create(change for change, _day in changes)
+    for change, day in changes:  # auto_now_add stamps the load; bulk_update leaves the day as set
+        change.changed_at = timezone.make_aware(datetime.combine(day, time(12)))
+    StatusChange.objects.bulk_update([change for change, _day in changes], ["changed_at"], batch_size=500)
 
 
 def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:

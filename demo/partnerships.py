@@ -60,12 +60,12 @@ PUBLISHED_2018 = {
 COOPERATING_ON_2017 = 123  # seed 000: "123 lokale besturen (40% van het totaal)" on 1/1/2017
 PER_CASE_ON_2017 = 23  # seed 000: "de stad Antwerpen en nog 22 andere gemeenten"
 DECLINE_SHARES = [0.45, 0.28, 0.17, 0.10]  # seed 001 lists the reasons most heard first; the last is "Andere"
-ILLUSTRATIVE_TARIFF = [
-    (0, 10_000, 1250),
-    (10_001, 20_000, 2000),
-    (20_001, 50_000, 3250),
-    (50_001, 100_000, 5000),
-    (100_001, None, 8500),
+ILLUSTRATIVE_TARIFF = [  # inhabitants from, to, annual fee, one-time payment per case (seed 003: 350 euro per trajectory)
+    (0, 10_000, 1250, 350),
+    (10_001, 20_000, 2000, 350),
+    (20_001, 50_000, 3250, 350),
+    (50_001, 100_000, 5000, 350),
+    (100_001, None, 8500, 350),
 ]
 SCHEDULES = [
     "eerste dinsdag van de maand",
@@ -339,11 +339,16 @@ def _carry_over_merger(plan: Plan, municipalities: list[Municipality], merger_da
 
 
 def _create_tariff() -> None:
-    for low, high, fee in ILLUSTRATIVE_TARIFF:
+    for low, high, fee, per_case_fee in ILLUSTRATIVE_TARIFF:
         TariffBand.objects.get_or_create(
             valid_from=date(2015, 1, 1),
             min_population=low,
-            defaults={"max_population": high, "annual_fee": Decimal(fee), "is_illustrative": True},
+            defaults={
+                "max_population": high,
+                "annual_fee": Decimal(fee),
+                "per_case_fee": Decimal(per_case_fee),
+                "is_illustrative": True,
+            },
         )
 
 
@@ -353,7 +358,7 @@ def _fee(planned: Planned) -> Decimal | None:
     population = population_on(municipality=planned.municipality, on=planned.start)
     if population is None:
         return None
-    band = next((low, fee) for low, high, fee in reversed(ILLUSTRATIVE_TARIFF) if population.inhabitants >= low)
+    band = next((low, fee) for low, _high, fee, _per_case in reversed(ILLUSTRATIVE_TARIFF) if population.inhabitants >= low)
     return Decimal(band[1])
 
 

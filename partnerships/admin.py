@@ -204,7 +204,7 @@ class DeclineReasonAdmin(admin.ModelAdmin):
 
 @admin.register(TariffBand)
 class TariffBandAdmin(admin.ModelAdmin):
-    list_display = ["valid_from", "min_population", "max_population", "annual_fee", "is_illustrative"]
+    list_display = ["valid_from", "min_population", "max_population", "annual_fee", "per_case_fee", "is_illustrative"]
     list_filter = ["valid_from", "is_illustrative"]
 
 

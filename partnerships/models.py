@@ -393,6 +393,15 @@ class TariffBand(models.Model):
     min_population = models.PositiveIntegerField(_("vanaf inwoners"))
     max_population = models.PositiveIntegerField(_("tot en met inwoners"), null=True, blank=True)
     annual_fee = models.DecimalField(_("jaarbedrag (EUR)"), max_digits=10, decimal_places=2)
+    per_case_fee = models.DecimalField(
+        _("bedrag per dossier (EUR)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("De eenmalige betaling die Dyzo voorstelt voor een dossier per dossier; leeg als er geen is."),
+    )
     is_illustrative = models.BooleanField(
         _("illustratief"), default=False, help_text=_("Voorbeeldbedrag voor de demo, geen echt tarief.")
     )

@@ -1,12 +1,14 @@
 """The partner portal's forms; the rules behind them live in the services they feed."""
 
+import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cases.models import Approval, Case
+from cases.models import REASON_MAX_LENGTH, Approval, Case
+from core.api_filters import YearFilter
 from core.years import YearField
 from partnerships.models import Membership
 
@@ -20,9 +22,39 @@ class ReferralForm(forms.Form):
 
 
 class ApprovalForm(forms.Form):
-    decision = forms.ChoiceField(label=gettext_lazy("Beslissing"), choices=Approval.Decision.choices)
+    """No decision is chosen in advance: the local authority picks one itself (the rules are in Approval.clean)."""
+
+    decision = forms.ChoiceField(
+        label=gettext_lazy("Beslissing"),
+        choices=Approval.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Kies of u de betaling goedkeurt of weigert.")},
+    )
     amount = forms.DecimalField(label=gettext_lazy("Bedrag (EUR)"), required=False, min_value=0, max_digits=10, decimal_places=2)
+    reason = forms.CharField(
+        label=gettext_lazy("Reden"),
+        required=False,
+        max_length=REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("Verplicht bij een weigering."),
+    )
     decided_by_name = forms.CharField(label=gettext_lazy("Naam van wie beslist"), max_length=200)
+
+
+class CaseFilter(django_filters.FilterSet):
+    """The partner's case list: search by the entrepreneur's name, filter by status and opening year."""
+
+    q = django_filters.CharFilter(
+        label=gettext_lazy("Naam van de ondernemer"), field_name="entrepreneur__name", lookup_expr="icontains", max_length=200
+    )
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=Case.Status.choices, empty_label=gettext_lazy("Alle")
+    )
+    jaar = YearFilter(label=gettext_lazy("Jaar van opening"), field_name="opened_on")
+
+    class Meta:
+        model = Case
+        fields: list[str] = []
 
 
 class InvitationForm(forms.Form):

@@ -10,14 +10,18 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse
+from django.core.paginator import Paginator
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest, TruncDate
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import selectors as case_selectors
 from cases import services as case_services
-from cases.models import Case
+from cases.models import Activity, Approval, Case, StatusChange
 from core.forms import show_errors
 from core.freshness import cached
 from core.pdf import pdf_response, render_pdf
@@ -25,7 +29,7 @@ from core.roles import can_view_reports
 from partnerships.accounts import is_partner
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
-from portal.forms import ApprovalForm, ReferralForm, SummaryYearForm
+from portal.forms import ApprovalForm, CaseFilter, ReferralForm, SummaryYearForm
 from portal.selectors import organisation_year
 from trainings import selectors as training_selectors
 
@@ -65,14 +69,18 @@ def partner_required(view):
     return wrapper
 
 
-def _pending_approvals(user):
-    """Per-case cases in the partner's municipalities that wait for the local authority's decision."""
+def _decided_here(user):
+    """Per-case cases of the partner's own municipalities: the ones their local authority decides on."""
     return (
         Case.objects.visible_to(user)
-        .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True)
+        .filter(funding_basis=Case.FundingBasis.PER_CASE)
         .filter(municipality__in=partner_organisations(user).values("municipality"))
-        .exclude(status=Case.Status.CLOSED)
     )
+
+
+def _pending_approvals(user):
+    """The cases that wait for the local authority's decision."""
+    return _decided_here(user).filter(approval__isnull=True).exclude(status=Case.Status.CLOSED)
 
 
 def _status_label(form: str) -> str:
@@ -104,6 +112,9 @@ def _dashboard_content(request, today) -> str:
         "agreements": agreements,
         "consultation_days": consultation_days[:5],
         "pending": _pending_approvals(request.user).select_related("entrepreneur")[:20],
+        "decided": Approval.objects.filter(case__in=_decided_here(request.user))
+        .select_related("case__entrepreneur")
+        .order_by("-decided_on", "-pk")[:10],
         "upcoming": training_selectors.open_sessions(today=today)[:5],
         "registered": training_selectors.upcoming_registrations(user=request.user, today=today).count(),
     }
@@ -112,16 +123,43 @@ def _dashboard_content(request, today) -> str:
 
 @partner_required
 def case_list(request):
-    cases = Case.objects.visible_to(request.user).select_related("municipality").prefetch_related("activities")
-    return render(request, "portal/case_list.html", {"cases": cases[:200]})
+    """The organisation's cases with who, when and where they stand, in a fixed number of queries.
+
+    The last activity is the latest entry of the case's timeline: an activity, a status change or the decision.
+    """
+    activity = Subquery(Activity.objects.filter(case=OuterRef("pk")).order_by("-date").values("date")[:1])
+    status_change = Subquery(
+        StatusChange.objects.filter(case=OuterRef("pk")).order_by("-changed_at").values(day=TruncDate("changed_at"))[:1]
+    )
+    days = [activity, status_change, F("approval__decided_on")]
+    cases = (
+        Case.objects.visible_to(request.user)
+        .select_related("entrepreneur", "municipality", "case_worker", "approval")
+        .annotate(last_activity=Greatest(*(Coalesce(*days[i:], *days[:i]) for i in range(len(days)))))
+    )
+    case_filter = CaseFilter(request.GET, queryset=cases)
+    page = Paginator(case_filter.qs, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"filter": case_filter, "page": page, "cases": page.object_list, "query": query.urlencode()}
+    return render(request, "portal/case_list.html", context)
 
 
 @partner_required
 def case_detail(request, case_id: int):
-    case = get_object_or_404(Case.objects.visible_to(request.user).select_related("entrepreneur", "municipality"), pk=case_id)
+    case = get_object_or_404(
+        Case.objects.visible_to(request.user).select_related(
+            "entrepreneur", "municipality", "referring_organisation", "case_worker", "approval__organisation"
+        ),
+        pk=case_id,
+    )
     case_services.log_access(user=request.user, case=case, action="dossier bekeken (partner)", path=request.path)
-    last_activity = case.activities.order_by("-date").values_list("date", flat=True).first()
-    return render(request, "portal/case_detail.html", {"case": case, "last_activity": last_activity})
+    context = {
+        "case": case,
+        "timeline": case_selectors.timeline(case, for_staff=False),
+        "awaits_decision": _pending_approvals(request.user).filter(pk=case.pk).exists(),
+    }
+    return render(request, "portal/case_detail.html", context)
 
 
 @partner_required
@@ -153,25 +191,32 @@ def new_referral(request):
 
 @partner_required
 def approve(request, case_id: int):
-    case = get_object_or_404(_pending_approvals(request.user), pk=case_id)
-    organisation = partner_organisations(request.user).filter(municipality=case.municipality).first()
-    form = ApprovalForm(request.POST or None)
+    """The decision on a case's one-time payment, taken with the case in view; once taken, it is shown, not asked again."""
+    case = get_object_or_404(
+        _decided_here(request.user).select_related("entrepreneur", "municipality", "referring_organisation"), pk=case_id
+    )
+    if case.decision is not None:
+        return render(request, "portal/approval.html", {"case": case, "decision": case.decision})
+    if case.status == Case.Status.CLOSED:
+        raise Http404
+    fee = case_selectors.proposed_fee(case)
+    initial = {"amount": fee.per_case_fee if fee else None, "decided_by_name": request.user.get_full_name()}
+    form = ApprovalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        organisation = partner_organisations(request.user).filter(municipality=case.municipality).first()
         try:
             case_services.decide_approval(
                 case=case,
                 organisation=organisation,
-                decision=form.cleaned_data["decision"],
-                decided_by_name=form.cleaned_data["decided_by_name"],
                 decided_on=timezone.localdate(),
-                amount=form.cleaned_data["amount"],
+                **form.cleaned_data,
             )
         except ValidationError as error:
             show_errors(form, error)
         else:
             messages.success(request, _("De beslissing is bewaard."))
-            return redirect("portal:dashboard")
-    return render(request, "portal/approval.html", {"form": form, "case": case})
+            return redirect("portal:case", case_id=case.pk)
+    return render(request, "portal/approval.html", {"form": form, "case": case, "fee": fee})
 
 
 @partner_required

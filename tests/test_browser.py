@@ -5,6 +5,7 @@ The server runs in its own process on its own copy of the demo database (conftes
 """
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -40,6 +41,16 @@ Membership.objects.create(user=user, organisation=ocmw)
 get_user_model().objects.create_user("slot.test@example.org", password="slot-test-2026")
 """
 
+PER_CASE_PARTNER = """
+from django.contrib.auth import get_user_model
+from cases.models import Case
+from partnerships.models import Membership, Organisation
+waiting = Case.objects.filter(funding_basis="per_dossier", approval__isnull=True, municipality__organisations__kind="ocmw")
+case = waiting.exclude(status="afgesloten").order_by("pk").first()
+user = get_user_model().objects.create_user("ocmw.perdossier@example.org", password="per-dossier-test-2026")
+Membership.objects.create(user=user, organisation=Organisation.objects.get(kind="ocmw", municipality=case.municipality))
+"""
+
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
 
 
@@ -56,7 +67,8 @@ def portal(demo_database, tmp_path_factory):
         databases.copy("browser", source=demo_database, source_role="demo")
         env = {**os.environ, "DEBUG": "1", "DATABASE_URL": databases.url("browser"), "SECRET_KEY": "browser-tests-only"}
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-        subprocess.run([*manage, "shell", "-c", SECOND_PARTNER, "-v", "0"], env=env, check=True, capture_output=True)
+        for script in (SECOND_PARTNER, PER_CASE_PARTNER):
+            subprocess.run([*manage, "shell", "-c", script, "-v", "0"], env=env, check=True, capture_output=True)
         port = free_port()
         server = subprocess.Popen(
             [*manage, "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -189,6 +201,27 @@ def test_a_partner_downloads_a_case_report(browser, portal, staff):
         gent.click("text=Rapport sociaal vooronderzoek, versie 1")
 
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
+
+
+def test_a_partner_approves_a_per_case_payment_with_the_case_in_view_and_dyzo_sees_the_decision(browser, portal, staff):
+    partner = signed_in(browser, portal, "ocmw.perdossier@example.org", "per-dossier-test-2026")
+    partner.get_by_role("link", name=re.compile("eenmalige betaling goedkeuren of weigeren")).first.click()
+    case_id = partner.url.rstrip("/").rsplit("/", 1)[-1]
+    facts = partner.locator("table.facts").inner_text()
+
+    assert all(label in facts for label in ("Ondernemer", "Gemeente", "Fase"))
+    assert partner.locator(".situation").inner_text() == "Synthetische demogegevens."
+    assert partner.input_value("#id_amount") == "350.00"
+    assert partner.locator("input[name=decision]:checked").count() == 0
+
+    partner.get_by_label("Goedgekeurd").check()
+    partner.fill("#id_decided_by_name", "Mieke Browsertest")
+    partner.click("form.stacked button[type=submit]")
+    staff.goto(f"{portal}/dossiers/{case_id}/")
+    decision = staff.locator("h2:has-text('Akkoord van het lokale bestuur') + table").inner_text()
+
+    assert partner.locator(".message").inner_text() == "De beslissing is bewaard."
+    assert "Goedgekeurd" in decision and "€ 350,00" in decision and "Mieke Browsertest" in decision
 
 
 def test_another_partner_gets_a_404_on_that_case(browser, portal):

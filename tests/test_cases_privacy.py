@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.db.models import Count, Sum
 from django.urls import reverse
 
-from cases.models import AccessLog, Case, Entrepreneur, PayerLine
+from cases.models import AccessLog, Approval, Case, Entrepreneur, PayerLine
+from partnerships.models import Organisation
 from tests.factories import CaseFactory, municipality, ocmw
 from tests.helpers import pdf_text
 
@@ -104,6 +105,23 @@ def test_anonymisation_removes_personal_data_of_old_closed_cases():
     entrepreneur = Entrepreneur.objects.get(pk=old.entrepreneur_id)
     assert (entrepreneur.name, entrepreneur.email, entrepreneur.enterprise_number) == ("Geanonimiseerd", "", "")
     assert old.confidential_notes == "" and old.anonymised_at is not None
+
+
+def test_anonymisation_removes_the_reason_of_a_refusal_also_from_its_history():
+    old = closed_case(datetime.date(2015, 6, 1))
+    Approval.objects.create(
+        case=old,
+        organisation=Organisation.objects.get(municipality=old.municipality, kind=Organisation.Kind.OCMW),
+        decision=Approval.Decision.DECLINED,
+        decided_by_name="Secretaris",
+        decided_on=datetime.date(2015, 3, 1),
+        reason="Schulden bij de broer van de ondernemer.",
+    )
+
+    call_command("anonymise_cases", stdout=io.StringIO())
+
+    assert Approval.objects.get(case=old).reason == ""
+    assert not Approval.history.filter(case_id=old.pk).exclude(reason="").exists()
 
 
 def test_anonymisation_keeps_the_yearly_counts_and_totals():

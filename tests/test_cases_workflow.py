@@ -117,6 +117,7 @@ def test_a_declined_payment_keeps_the_case_at_intake(case_worker):
         decided_by_name="M. Peeters",
         decided_on=datetime.date(2020, 3, 5),
         amount=None,
+        reason="Geen budget meer dit jaar.",
     )
 
     with pytest.raises(ValidationError):

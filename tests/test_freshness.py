@@ -173,7 +173,7 @@ def test_the_dashboard_shows_a_case_that_arrived_after_it_was_cached(partner_adm
 
     response = partner_admin_client.get(reverse("portal:dashboard"))
 
-    assert f"Dossier {case.pk} (geopend 01/03/2020)" in response.content.decode()
+    assert f"Dossier {case.pk}, {case.entrepreneur.name} (geopend 01/03/2020)" in response.content.decode()
 
 
 def test_a_repeated_dashboard_comes_from_the_cache(partner_admin_client, django_assert_max_num_queries):

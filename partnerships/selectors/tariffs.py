@@ -1,4 +1,5 @@
-"""The suggested subscription fee: the tariff band of the municipality's population on a date."""
+"""The suggested fees: the tariff band of the municipality's population on a date gives the subscription's annual fee
+and the one-time payment Dyzo proposes for a case per case."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,10 @@ class SuggestedFee:
     @property
     def annual_fee(self) -> Decimal:
         return self.band.annual_fee
+
+    @property
+    def per_case_fee(self) -> Decimal | None:
+        return self.band.per_case_fee
 
 
 def tariff_bands_on(on: date):
