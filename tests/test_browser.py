@@ -51,6 +51,17 @@ user = get_user_model().objects.create_user("ocmw.perdossier@example.org", passw
 Membership.objects.create(user=user, organisation=Organisation.objects.get(kind="ocmw", municipality=case.municipality))
 """
 
+SECOND_COORDINATOR = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from core.roles import COORDINATOR_GROUP
+from demo.accounts import DEMO_TOTP_KEY
+user = get_user_model().objects.create_user("tweede.coordinator@dyzo.example", password="tweede-test-2026", is_staff=True)
+user.groups.add(Group.objects.get(name=COORDINATOR_GROUP))
+TOTPDevice.objects.create(user=user, name="Demo", key=DEMO_TOTP_KEY, confirmed=True)
+"""
+
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
 
 
@@ -67,7 +78,7 @@ def portal(demo_database, tmp_path_factory):
         databases.copy("browser", source=demo_database, source_role="demo")
         env = {**os.environ, "DEBUG": "1", "DATABASE_URL": databases.url("browser"), "SECRET_KEY": "browser-tests-only"}
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-        for script in (SECOND_PARTNER, PER_CASE_PARTNER):
+        for script in (SECOND_PARTNER, PER_CASE_PARTNER, SECOND_COORDINATOR):
             subprocess.run([*manage, "shell", "-c", script, "-v", "0"], env=env, check=True, capture_output=True)
         port = free_port()
         server = subprocess.Popen(
@@ -245,3 +256,27 @@ def test_policy_staff_download_the_2018_parliamentary_answer(browser, portal):
 
     text = pdf_text(Path(download.value.path()).read_bytes())
     assert "Op 31/12/2018 werken 149 Vlaamse gemeenten samen met Dyzo" in text
+
+
+def test_two_coordinators_editing_one_agreement_keep_both_changes(browser, portal, staff):
+    second = signed_in(browser, portal, "tweede.coordinator@dyzo.example", "tweede-test-2026")
+    second.fill("#id_token", demo_totp_code())
+    second.click("form.stacked button[type=submit]")
+    staff.goto(f"{portal}/admin/partnerships/agreement/?form__exact=overeenkomst_zonder_zitdag")
+    agreement = f"{portal}{staff.locator('#result_list tbody tr th a').first.get_attribute('href')}"
+    staff.goto(agreement)
+    second.goto(agreement)
+
+    staff.fill("#id_notes", "Schepen belt terug op maandag.")
+    staff.click("input[name=_save]")
+    second.fill("#id_annual_fee", "1234.00")
+    second.click("input[name=_save]")
+
+    refusal = second.locator(".errorlist.nonfield").inner_text()
+    assert "Iemand anders heeft dit record intussen gewijzigd." in refusal and "notities" in refusal
+    assert second.input_value("#id_notes") == "Schepen belt terug op maandag."
+    assert second.input_value("#id_annual_fee") == "1234.00"
+    second.click("input[name=_save]")
+    second.goto(agreement)
+    assert second.input_value("#id_notes") == "Schepen belt terug op maandag."
+    assert second.input_value("#id_annual_fee") == "1234.00"
