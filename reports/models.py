@@ -1,6 +1,7 @@
 """What the reports need beyond the other apps: funding received, question sets, and frozen answers."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -65,6 +66,21 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.text[:60]}"
+
+    def clean(self):
+        """Only figures the portal computes: a misspelt name would leave a question without its numbers."""
+        from reports.figures import FIGURES  # the registry fills as reports.figures is read, and that reads this module
+
+        if not isinstance(self.figures, list) or not all(isinstance(name, str) for name in self.figures):
+            raise ValidationError({"figures": _('Geef een lijst van namen van cijfers, bv. ["coverage"].')})
+        unknown = [name for name in self.figures if name not in FIGURES]
+        if unknown:
+            raise ValidationError(
+                {
+                    "figures": _("Onbekende cijfers: %(unknown)s. Kies uit: %(known)s.")
+                    % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(FIGURES))}
+                }
+            )
 
 
 class FrozenAnswer(models.Model):

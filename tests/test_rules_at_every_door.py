@@ -11,6 +11,7 @@ from rest_framework.test import APIClient
 from cases import services
 from cases.models import Approval, Case, Entrepreneur, PayerLine, Referral
 from partnerships.models import Membership, Organisation, Outreach
+from reports.models import QuestionSet
 from tests.factories import CaseFactory, OrganisationFactory, OutreachFactory, UserFactory, municipality, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -225,3 +226,29 @@ def test_a_refused_referral_leaves_no_entrepreneur_behind(partner_admin_client, 
 
     assert response.status_code == 200 and "Geweigerd om te testen." in response.text
     assert not Entrepreneur.objects.exists()
+
+
+def change_form_data(page) -> dict:
+    """What the admin change form would post back unchanged: the form's and its inlines' current values."""
+    forms = [page.context["adminform"].form]
+    data = {}
+    for inline in page.context["inline_admin_formsets"]:
+        management = inline.formset.management_form
+        data.update({management.add_prefix(name): value for name, value in management.initial.items()})
+        forms += inline.formset.forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            data[form.add_prefix(name)] = field.prepare_value(value) if value is not None else ""
+    return data
+
+
+def test_the_admin_refuses_a_question_with_an_unknown_figure(coordinator_client):
+    question_set = QuestionSet.objects.get(slug="samenwerking")
+    url = reverse("admin:reports_questionset_change", args=[question_set.pk])
+    data = change_form_data(coordinator_client.get(url))
+
+    response = coordinator_client.post(url, {**data, "questions-0-figures": '["coverage", "dekking"]'})
+
+    assert "Onbekende cijfers: dekking." in response.text
+    assert not any("dekking" in question.figures for question in question_set.questions.all())
