@@ -5,8 +5,10 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -17,19 +19,8 @@ from tests.factories import municipality, sign_in
 
 pytestmark = pytest.mark.django_db
 CATALOGUE = settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
-SOURCES = [
-    "manage.py",
-    "dyzo_portal",
-    "core",
-    "partnerships",
-    "cases",
-    "trainings",
-    "reports",
-    "portal",
-    "demo",
-    "templates",
-    "locale",
-]
+PROJECT_APPS = [app.name for app in apps.get_app_configs() if Path(app.path).parent == settings.BASE_DIR]
+SOURCES = ["manage.py", "dyzo_portal", *PROJECT_APPS, "templates", "locale"]
 
 
 @pytest.fixture
