@@ -34,7 +34,8 @@ from cases.models import AccessLog, Activity, Approval, Case, CaseReport, PayerL
 from core.models import DataGeneration
 from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP, POLICY_GROUP
 from core.versioning import Versioned
-from partnerships.models import Membership, Organisation, Outreach, TariffBand
+from partnerships import services as partnership_services
+from partnerships.models import Agreement, Membership, Organisation, Outreach, TariffBand
 from reports.models import FrozenAnswer, QuestionSet
 from tests.factories import (
     AgreementFactory,
@@ -427,6 +428,24 @@ def fingerprint() -> tuple:
     with connection.cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts))
         return cursor.fetchone()
+
+
+def test_the_fingerprint_notices_a_new_record(world):
+    before = fingerprint()
+
+    Outreach.objects.create(organisation_id=world["gent"], sent_on=datetime.date(2019, 1, 1))
+
+    assert fingerprint() != before
+
+
+def test_the_fingerprint_notices_a_changed_record(world):
+    agreement = Agreement.objects.get(pk=world["kwargs"]["agreement-detail"]["pk"])
+    before = fingerprint()
+
+    agreement.notes = "Gewijzigd."
+    partnership_services.store_agreement(agreement=agreement)
+
+    assert fingerprint() != before
 
 
 def persona_client(world, persona) -> Client:
