@@ -292,7 +292,7 @@ def test_a_cached_pdf_download_reads_only_the_session_the_user_and_the_generatio
     assert response["Content-Type"] == "application/pdf"
 
 
-values_not_labels = importlib.import_module("reports.migrations.0004_frozen_answers_keep_values").values_not_labels
+values_not_labels = importlib.import_module("reports.migrations.0003_frozen_answers_keep_values").values_not_labels
 
 
 def test_an_answer_frozen_with_dutch_labels_is_migrated_to_codes(media):
