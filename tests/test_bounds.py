@@ -8,12 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from cases.models import Case
 from core.validators import validate_phone
 from partnerships import services as partnership_services
 from partnerships.models import Agreement, Membership, Organisation
-from tests.factories import UserFactory, municipality, sign_in
+from tests.factories import UserFactory, municipality, sign_in, staff_user
 from trainings.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,32 @@ def test_the_help_form_refuses_a_phone_number_of_letters(client):
     assert response.status_code == 200
     assert "Geef een telefoonnummer van 6 tot 20 cijfers" in response.text
     assert not Case.objects.exists()
+
+
+def coordinator_api():
+    client = APIClient()
+    client.force_authenticate(staff_user())
+    return client
+
+
+def test_the_api_refuses_an_agreement_starting_in_9999_in_dutch():
+    response = coordinator_api().post(
+        "/api/v1/agreements/",
+        {"municipality": municipality("44021").pk, "party": "ocmw", "form": "per_dossier", "start_date": "9999-01-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["start_date"] == ["Kies een datum tussen 01/01/1990 en 31/12/2100."]
+
+
+def test_the_api_refuses_a_phone_number_of_letters_in_dutch():
+    organisation = Organisation.objects.get(municipality=municipality("44021"), kind=Organisation.Kind.OCMW)
+
+    response = coordinator_api().patch(f"/api/v1/organisations/{organisation.pk}/", {"phone": "onbekend"}, format="json")
+
+    assert response.status_code == 400
+    assert "Geef een telefoonnummer van 6 tot 20 cijfers" in response.json()["phone"][0]
 
 
 AGREEMENTS = "nis,partij,vorm,begin,einde,jaarbedrag"
