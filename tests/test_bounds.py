@@ -154,6 +154,12 @@ def test_a_participant_count_of_20_digits_is_a_row_error(tmp_path, dry_run):
     assert not TrainingSession.objects.exists()
 
 
+def test_a_target_group_longer_than_its_column_is_a_row_error(tmp_path):
+    errors = import_file(tmp_path, "import_trainings", TRAININGS, f"2015-01-20,Dyzo,{'x' * 201},12,")
+
+    assert errors.startswith("regel 2: doelgroep:")
+
+
 def test_a_training_in_1900_is_a_row_error(tmp_path):
     errors = import_file(tmp_path, "import_trainings", TRAININGS, "1900-01-20,Dyzo,OCMW,12,")
 

@@ -62,8 +62,14 @@ def validate_session_rows(rows: list[Row]) -> ImportResult:
         if not target_group:
             problems.append(_("de doelgroep ontbreekt"))
         participants = _participants(row.values["deelnemers"], problems)
-        for name, value in (("date", day), ("historic_participants", participants)):
-            if value is not None:
+        parsed = {
+            "date": day,
+            "historic_participants": participants,
+            "organiser_name": organiser_name,
+            "target_group": target_group,
+        }
+        for name, value in parsed.items():
+            if value not in (None, ""):
                 problems += field_problems(value, TrainingSession._meta.get_field(name))
         names = [name.strip() for name in str(row.values["modules"] or "").split(";") if name.strip()]
         unknown = [name for name in names if name.casefold() not in modules]
