@@ -20,11 +20,12 @@ from cases.models import (
     StatusChange,
     TeamMember,
 )
+from core.admin_widgets import BoundedRelationFields
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
 @admin.register(Entrepreneur)
-class EntrepreneurAdmin(admin.ModelAdmin):
+class EntrepreneurAdmin(BoundedRelationFields, admin.ModelAdmin):
     list_display = ["name", "enterprise_number_display", "legal_form", "municipality", "anonymised_at"]
     search_fields = ["name", "enterprise_number", "email"]
     autocomplete_fields = ["municipality"]
@@ -97,7 +98,7 @@ class ReportInline(RecordInline):
 
 
 @admin.register(Case)
-class CaseAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class CaseAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = ["status", "phase", "channel", "funding_basis", "municipality__province", "case_worker", "is_synthetic"]
     search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
@@ -162,7 +163,7 @@ class AccessLogAdmin(admin.ModelAdmin):
         return False
 
 
-class CasePartAdmin(SimpleHistoryAdmin):
+class CasePartAdmin(BoundedRelationFields, SimpleHistoryAdmin):
     """A record that belongs to a case, with its own page for its change history."""
 
     list_select_related = True

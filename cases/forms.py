@@ -2,20 +2,21 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import LONG_TEXT, validate_phone
 from partnerships.models import Municipality
 
 
 class HelpRequestForm(forms.Form):
     name = forms.CharField(label=_("Uw naam"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
-    phone = forms.CharField(label=_("Telefoon"), max_length=50, required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=50, required=False, validators=[validate_phone])
     municipality = forms.ModelChoiceField(
         label=_("Gemeente van de onderneming"), queryset=Municipality.objects.none(), empty_label=_("Kies een gemeente")
     )
     description = forms.CharField(
         label=_("Waarmee kunnen wij helpen?"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=3000,
+        max_length=LONG_TEXT,
         help_text=_("Een paar zinnen volstaan. U hoeft geen financiële details te geven."),
     )
     consent = forms.BooleanField(

@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.kbo import format_kbo, validate_kbo
+from core.validators import LONG_TEXT, text_limit, validate_phone
 from core.versioning import Versioned
+from core.years import sane_date
 from partnerships.models import Municipality, Organisation
 
 
@@ -32,8 +34,8 @@ class Entrepreneur(models.Model):
 
     name = models.CharField(_("naam"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=50, blank=True)
-    address = models.TextField(_("adres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=50, blank=True, validators=[validate_phone])
+    address = models.TextField(_("adres"), blank=True, max_length=1000, validators=[text_limit(1000)])
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("woonplaats"))
     enterprise_number = models.CharField(_("ondernemingsnummer"), max_length=10, blank=True, validators=[validate_kbo])
     legal_form = models.CharField(_("rechtsvorm"), max_length=12, choices=LegalForm.choices, blank=True)
@@ -116,7 +118,7 @@ class Case(Versioned):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="cases", verbose_name=_("gemeente")
     )
-    opened_on = models.DateField(_("geopend op"))
+    opened_on = models.DateField(_("geopend op"), validators=[sane_date])
     channel = models.CharField(_("aanmelder"), max_length=20, choices=Channel.choices)
     referring_organisation = models.ForeignKey(
         Organisation,
@@ -132,15 +134,21 @@ class Case(Versioned):
     phase = models.CharField(_("fase"), max_length=15, choices=Phase.choices)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REGISTERED)
     outcome = models.CharField(_("resultaat"), max_length=15, choices=Outcome.choices, blank=True)
-    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, validators=[sane_date])
     funding_basis = models.CharField(_("financiering"), max_length=20, choices=FundingBasis.choices)
     business_scan = models.BooleanField(_("ondernemingsscan"), default=False)
     multidisciplinary_advice = models.BooleanField(_("multidisciplinair advies"), default=False)
     social_investigation = models.BooleanField(_("sociaal vooronderzoek"), default=False)
-    situation = models.TextField(_("situatie"), blank=True)
-    findings = models.TextField(_("bevindingen"), blank=True)
-    advice = models.TextField(_("advies over OCMW-steun"), blank=True)
-    confidential_notes = models.TextField(_("vertrouwelijke notities"), blank=True, help_text=_("Alleen voor Dyzo."))
+    situation = models.TextField(_("situatie"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
+    findings = models.TextField(_("bevindingen"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
+    advice = models.TextField(_("advies over OCMW-steun"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
+    confidential_notes = models.TextField(
+        _("vertrouwelijke notities"),
+        blank=True,
+        help_text=_("Alleen voor Dyzo."),
+        max_length=LONG_TEXT,
+        validators=[text_limit()],
+    )
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
@@ -225,8 +233,8 @@ class Activity(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activities")
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
-    date = models.DateField(_("datum"))
-    description = models.TextField(_("omschrijving"), blank=True)
+    date = models.DateField(_("datum"), validators=[sane_date])
+    description = models.TextField(_("omschrijving"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
 
     class Meta:
@@ -247,7 +255,7 @@ class Referral(models.Model):
         REFUSED = "geweigerd", _("Geweigerd")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
-    referred_on = models.DateField(_("doorverwezen op"))
+    referred_on = models.DateField(_("doorverwezen op"), validators=[sane_date])
     ocmw = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -255,7 +263,7 @@ class Referral(models.Model):
         limit_choices_to={"kind": Organisation.Kind.OCMW},
         verbose_name=_("OCMW"),
     )
-    reason = models.TextField(_("reden"))
+    reason = models.TextField(_("reden"), max_length=LONG_TEXT, validators=[text_limit()])
     outcome = models.CharField(_("uitkomst"), max_length=15, choices=Outcome.choices, default=Outcome.PENDING)
     history = HistoricalRecords()
 
@@ -286,7 +294,7 @@ class Approval(Versioned):
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("lokaal bestuur"))
     decision = models.CharField(_("beslissing"), max_length=12, choices=Decision.choices)
     decided_by_name = models.CharField(_("beslist door"), max_length=200)
-    decided_on = models.DateField(_("beslist op"))
+    decided_on = models.DateField(_("beslist op"), validators=[sane_date])
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2, null=True, blank=True)
     reason = models.TextField(
         _("reden"),
@@ -330,7 +338,7 @@ class PayerLine(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="payer_lines")
     payer = models.CharField(_("betaler"), max_length=10, choices=Payer.choices)
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2)
-    paid_on = models.DateField(_("datum"))
+    paid_on = models.DateField(_("datum"), validators=[sane_date])
     history = HistoricalRecords()
 
     class Meta:

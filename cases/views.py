@@ -16,6 +16,7 @@ from cases.filters import CaseFilter
 from cases.forms import HelpRequestForm
 from cases.models import Case
 from cases.throttle import allow
+from core.forms import show_errors
 from core.freshness import cached
 
 
@@ -25,17 +26,21 @@ def help_request(request):
         if not allow(request=request, scope="help-request", limit=settings.HELP_REQUESTS_PER_HOUR):
             return render(request, "cases/help_throttled.html", status=429)
         if form.is_valid():
-            if not form.is_spam:
-                data = form.cleaned_data
-                services.submit_help_request(
-                    name=data["name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    municipality=data["municipality"],
-                    description=data["description"],
-                    consent=data["consent"],
-                )
-            return redirect("cases:help_thanks")
+            try:
+                if not form.is_spam:
+                    data = form.cleaned_data
+                    services.submit_help_request(
+                        name=data["name"],
+                        email=data["email"],
+                        phone=data["phone"],
+                        municipality=data["municipality"],
+                        description=data["description"],
+                        consent=data["consent"],
+                    )
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                return redirect("cases:help_thanks")
     return render(request, "cases/help_request.html", {"form": form})
 
 

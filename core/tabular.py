@@ -12,6 +12,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -146,3 +148,15 @@ def parse_amount(value) -> Decimal:
     if not amount.is_finite():
         raise ValueError(text)
     return amount
+
+
+def field_problems(value, model: type[models.Model], name: str) -> list[str]:
+    """The Dutch messages of a model field's own validators (bounds on dates, digits of amounts, counts)
+    for a parsed value, so an import, its dry run and the admin refuse the same values."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), f"{name} is not a column of {model.__name__}"
+    try:
+        field.run_validators(value)
+    except ValidationError as error:
+        return [f"{field.verbose_name}: {message}" for message in error.messages]
+    return []

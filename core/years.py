@@ -1,6 +1,9 @@
-"""The years the portal speaks about: one range for every form, filter, import and command."""
+"""The years and dates the portal speaks about: one range for every form, filter, import and command."""
+
+import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -17,3 +20,23 @@ class YearField(forms.IntegerField):
 
     def __init__(self, **kwargs):
         super().__init__(min_value=FIRST_YEAR, max_value=LAST_YEAR, **kwargs)
+
+
+FIRST_DATE = datetime.date(1990, 1, 1)
+LAST_DATE = datetime.date(LAST_YEAR, 12, 31)
+
+DATE_ERROR = format_lazy(
+    _("Kies een datum tussen {first} en {last}."),
+    first=FIRST_DATE.strftime("%d/%m/%Y"),
+    last=LAST_DATE.strftime("%d/%m/%Y"),
+)
+
+
+def sane_date(value: datetime.date) -> None:
+    """A date the portal can mean: older records go back to 1990, plans reach no further than the last year.
+
+    A validator on every date field of a record, so the admin, the portal, the API and imports refuse
+    a typo such as 9999 alike.
+    """
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValidationError(DATE_ERROR, code="date_out_of_range")

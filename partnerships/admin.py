@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_widgets import BoundedRelationFields
 from core.admin_writes import GuardsAgainstLostUpdates
 from core.templatetags.dyzo_format import grouped
 from partnerships import services
@@ -105,14 +106,14 @@ class OutreachInline(admin.TabularInline):
     show_change_link = True
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(BoundedRelationFields, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(GuardsAgainstLostUpdates, admin.ModelAdmin):
+class OrganisationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "contact_person", "dyzo_contact", "email", "phone"]
     list_filter = ["kind", "municipality__province"]
     search_fields = ["name", "municipality__name_nl", "municipality__nis_code"]
@@ -164,7 +165,7 @@ class ConsultationDayInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
     list_filter = ["form", "party", ("municipality__province", admin.RelatedFieldListFilter), InForceOnFilter, "is_synthetic"]
     search_fields = ["municipality__name_nl", "municipality__nis_code", "notes"]
@@ -187,7 +188,7 @@ class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
 
 
 @admin.register(Outreach)
-class OutreachAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class OutreachAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["organisation", "sent_on", "status", "status_date", "decline_reason", "follow_up_on"]
     list_filter = ["status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
     search_fields = ["organisation__name", "organisation__municipality__nis_code", "notes"]
@@ -209,7 +210,7 @@ class TariffBandAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(BoundedRelationFields, SimpleHistoryAdmin):
     list_display = ["user", "organisation", "role"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.tabular import ImportResult, Row, RowError, parse_amount, parse_date
+from core.tabular import ImportResult, Row, RowError, field_problems, parse_amount, parse_date
 from partnerships import services
 from partnerships.models import Agreement, Municipality
 
@@ -75,6 +75,9 @@ class _RowChecker:
         start = self._date(values["begin"], _("begindatum"), problems, required=True)
         end = self._date(values["einde"], _("einddatum"), problems, required=False)
         fee = self._amount(values["jaarbedrag"], problems)
+        for name, value in (("start_date", start), ("end_date", end), ("annual_fee", fee)):
+            if value is not None:
+                problems += field_problems(value, Agreement, name)
         if party not in Agreement.Party.values:
             problems.append(
                 _("onbekende partij '%(value)s' (toegelaten: %(allowed)s)")

@@ -8,14 +8,16 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.validators import LONG_TEXT, text_limit, validate_phone
 from core.versioning import Versioned
+from core.years import FIRST_YEAR, LAST_YEAR, YEAR_ERROR, sane_date
 
 nis_code_validator = RegexValidator(r"^\d{5}$", _("Een NIS-code bestaat uit 5 cijfers."))
 
@@ -122,7 +124,9 @@ class Population(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="populations", verbose_name=_("gemeente")
     )
-    year = models.PositiveSmallIntegerField(_("jaar"))
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(FIRST_YEAR, YEAR_ERROR), MaxValueValidator(LAST_YEAR, YEAR_ERROR)]
+    )
     inhabitants = models.PositiveIntegerField(_("inwoners"))
     source = models.CharField(_("bron"), max_length=200, blank=True)
 
@@ -178,9 +182,9 @@ class Organisation(Versioned):
         help_text=_("De Dyzo-medewerker die de partner op zijn overzicht ziet."),
     )
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telefoon"), max_length=50, blank=True)
-    address = models.TextField(_("adres"), blank=True)
-    notes = models.TextField(_("notities"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=50, blank=True, validators=[validate_phone])
+    address = models.TextField(_("adres"), blank=True, max_length=1000, validators=[text_limit(1000)])
+    notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -297,9 +301,9 @@ class Agreement(Versioned):
     )
     party = models.CharField(_("partij"), max_length=10, choices=Party.choices)
     form = models.CharField(_("vorm"), max_length=30, choices=Form.choices)
-    start_date = models.DateField(_("begindatum"))
-    end_date = models.DateField(_("einddatum"), null=True, blank=True)
-    signed_on = models.DateField(_("ondertekend op"), null=True, blank=True)
+    start_date = models.DateField(_("begindatum"), validators=[sane_date])
+    end_date = models.DateField(_("einddatum"), null=True, blank=True, validators=[sane_date])
+    signed_on = models.DateField(_("ondertekend op"), null=True, blank=True, validators=[sane_date])
     annual_fee = models.DecimalField(
         _("jaarbedrag (EUR)"),
         max_digits=10,
@@ -313,7 +317,7 @@ class Agreement(Versioned):
         _("zitdag"), max_length=200, blank=True, help_text=_("Bv. 'eerste dinsdag van de maand, 9-12 uur'.")
     )
     consultation_place = models.CharField(_("plaats van de zitdag"), max_length=200, blank=True)
-    notes = models.TextField(_("notities"), blank=True)
+    notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     is_synthetic = models.BooleanField(
         _("synthetisch"), default=False, help_text=_("Gegenereerde demogegevens, geen echt record.")
     )
@@ -389,7 +393,7 @@ class Agreement(Versioned):
 class TariffBand(models.Model):
     """The annual subscription fee for a population band, valid from a date on."""
 
-    valid_from = models.DateField(_("geldig vanaf"))
+    valid_from = models.DateField(_("geldig vanaf"), validators=[sane_date])
     min_population = models.PositiveIntegerField(_("vanaf inwoners"))
     max_population = models.PositiveIntegerField(_("tot en met inwoners"), null=True, blank=True)
     annual_fee = models.DecimalField(_("jaarbedrag (EUR)"), max_digits=10, decimal_places=2)
@@ -459,7 +463,7 @@ class ConsultationDay(models.Model):
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="consultation_days", verbose_name=_("overeenkomst")
     )
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=[sane_date])
     hours = models.CharField(_("uren"), max_length=50, blank=True, help_text=_("Bv. '9-12 uur'."))
 
     objects = ConsultationDayQuerySet.as_manager()
@@ -497,15 +501,15 @@ class Outreach(Versioned):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="outreach", verbose_name=_("organisatie")
     )
-    sent_on = models.DateField(_("verstuurd op"))
+    sent_on = models.DateField(_("verstuurd op"), validators=[sane_date])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NO_ANSWER)
-    status_date = models.DateField(_("status sinds"), null=True, blank=True)
+    status_date = models.DateField(_("status sinds"), null=True, blank=True, validators=[sane_date])
     decline_reason = models.ForeignKey(
         DeclineReason, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("reden van weigering")
     )
     decline_explanation = models.CharField(_("toelichting bij de weigering"), max_length=500, blank=True)
-    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True)
-    notes = models.TextField(_("notities"), blank=True)
+    follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True, validators=[sane_date])
+    notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
     history = HistoricalRecords()
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from cases.models import REASON_MAX_LENGTH, Approval, Case
 from core.api_filters import YearFilter
+from core.validators import LONG_TEXT, validate_phone
 from core.years import YearField
 from partnerships.models import Membership
 
@@ -16,9 +17,9 @@ from partnerships.models import Membership
 class ReferralForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Naam van de ondernemer"), max_length=200)
     email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
-    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False)
+    phone = forms.CharField(label=gettext_lazy("Telefoon"), max_length=50, required=False, validators=[validate_phone])
     phase = forms.ChoiceField(label=gettext_lazy("Fase"), choices=Case.Phase.choices)
-    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=3000)
+    situation = forms.CharField(label=gettext_lazy("Situatie"), widget=forms.Textarea(attrs={"rows": 5}), max_length=LONG_TEXT)
 
 
 class ApprovalForm(forms.Form):

@@ -2,9 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.validators import LONG_TEXT, text_limit
+from core.years import FIRST_YEAR, LAST_YEAR, YEAR_ERROR, sane_date
 
 
 class Funding(models.Model):
@@ -15,11 +19,13 @@ class Funding(models.Model):
         PROJECT = "project", _("Projectsubsidie")
         OTHER = "andere", _("Andere")
 
-    year = models.PositiveSmallIntegerField(_("jaar"))
+    year = models.PositiveSmallIntegerField(
+        _("jaar"), validators=[MinValueValidator(FIRST_YEAR, YEAR_ERROR), MaxValueValidator(LAST_YEAR, YEAR_ERROR)]
+    )
     funder = models.CharField(_("financier"), max_length=200)
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=12, decimal_places=2)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OPERATING)
-    note = models.TextField(_("notitie"), blank=True)
+    note = models.TextField(_("notitie"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     history = HistoricalRecords()
 
     class Meta:
@@ -37,7 +43,7 @@ class QuestionSet(models.Model):
 
     slug = models.SlugField(_("code"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
-    introduction = models.TextField(_("inleiding"), blank=True)
+    introduction = models.TextField(_("inleiding"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
 
     class Meta:
         ordering = ["title"]
@@ -51,11 +57,17 @@ class QuestionSet(models.Model):
 class Question(models.Model):
     question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("nummer"))
-    text = models.TextField(_("vraag"))
+    text = models.TextField(_("vraag"), max_length=LONG_TEXT, validators=[text_limit()])
     figures = models.JSONField(
         _("cijfers"), default=list, blank=True, help_text=_('Namen van de cijfers die het antwoord toont, bv. ["coverage"].')
     )
-    free_answer = models.TextField(_("vrij antwoord"), blank=True, help_text=_("Voor beleidsvragen zonder cijfers."))
+    free_answer = models.TextField(
+        _("vrij antwoord"),
+        blank=True,
+        help_text=_("Voor beleidsvragen zonder cijfers."),
+        max_length=LONG_TEXT,
+        validators=[text_limit()],
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -87,7 +99,7 @@ class FrozenAnswer(models.Model):
     """A published answer: its figures and its PDF as they were, whatever the data does later."""
 
     question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers")
-    reference_date = models.DateField(_("peildatum"))
+    reference_date = models.DateField(_("peildatum"), validators=[sane_date])
     figures = models.JSONField(_("cijfers"))
     pdf = models.FileField(_("PDF"), upload_to="answers/")
     created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)

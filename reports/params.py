@@ -11,9 +11,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from core.years import DATE_ERROR, FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR
 from partnerships.models import Province
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class ParamsError(ValueError):
@@ -50,9 +49,12 @@ def _day(text: str, today: date) -> date:
     if not text:
         return today
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ParamsError("op", _("Ongeldige datum '%(text)s': gebruik JJJJ-MM-DD.") % {"text": text}) from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ParamsError("op", str(DATE_ERROR))
+    return day
 
 
 def _year(query: Mapping[str, str], field: str, label: str) -> int | None:

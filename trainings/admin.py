@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_widgets import BoundedRelationFields
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 from core.pdf import pdf_response, render_pdf
 from trainings import services
@@ -50,7 +51,7 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["date", "organiser_label", "target_group", "capacity", "participants", "is_synthetic"]
     list_filter = [YearFilter, "organiser", "modules", "target_group", "is_synthetic"]
     search_fields = ["organiser_name", "organiser__name", "target_group", "location"]
@@ -89,7 +90,7 @@ class TrainingSessionAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(GuardsAgainstLostUpdates, WritesThroughService, SimpleHistoryAdmin):
+class RegistrationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, WritesThroughService, SimpleHistoryAdmin):
     """New registrations go through the rules (capacity and waiting list, deadline, duplicates); the status
     follows from them and from cancellations, and attendance is marked after the session."""
 

@@ -11,7 +11,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.tabular import ImportResult, Row, RowError, parse_date
+from core.tabular import ImportResult, Row, RowError, field_problems, parse_date
 from partnerships.models import Organisation
 from trainings.models import Module, TrainingSession
 
@@ -62,6 +62,15 @@ def validate_session_rows(rows: list[Row]) -> ImportResult:
         if not target_group:
             problems.append(_("de doelgroep ontbreekt"))
         participants = _participants(row.values["deelnemers"], problems)
+        parsed = {
+            "date": day,
+            "historic_participants": participants,
+            "organiser_name": organiser_name,
+            "target_group": target_group,
+        }
+        for name, value in parsed.items():
+            if value not in (None, ""):
+                problems += field_problems(value, TrainingSession, name)
         names = [name.strip() for name in str(row.values["modules"] or "").split(";") if name.strip()]
         unknown = [name for name in names if name.casefold() not in modules]
         problems += [_("onbekende module '%(name)s'") % {"name": name} for name in unknown]

@@ -1,20 +1,25 @@
 """Trainings Dyzo gives to OCMW staff and others: modules, sessions, registrations and attendance."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.validators import LONG_TEXT, text_limit
 from core.versioning import Versioned
+from core.years import sane_date
 from partnerships.models import Organisation
+
+MAX_PARTICIPANTS = 10_000
+"""More people than any session or room Dyzo ever had: a larger number is a typo."""
 
 
 class Module(models.Model):
     name = models.CharField(_("naam"), max_length=200, unique=True)
-    description = models.TextField(_("omschrijving"), blank=True)
+    description = models.TextField(_("omschrijving"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(
         _("actief"), default=True, help_text=_("Een oude module uitschakelen in plaats van te wissen.")
@@ -56,7 +61,7 @@ class TrainingSession(Versioned):
         FRENCH = "fr", _("Frans")
         ENGLISH = "en", _("Engels")
 
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), validators=[sane_date])
     start_time = models.TimeField(_("beginuur"), null=True, blank=True)
     organiser = models.ForeignKey(
         Organisation,
@@ -75,16 +80,19 @@ class TrainingSession(Versioned):
     invited_organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="training_invitations", verbose_name=_("uitgenodigde organisaties")
     )
-    capacity = models.PositiveIntegerField(_("plaatsen"), null=True, blank=True, validators=[MinValueValidator(1)])
+    capacity = models.PositiveIntegerField(
+        _("plaatsen"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANTS)]
+    )
     language = models.CharField(_("taal"), max_length=2, choices=Language.choices, default=Language.DUTCH)
-    registration_deadline = models.DateField(_("inschrijven tot en met"), null=True, blank=True)
+    registration_deadline = models.DateField(_("inschrijven tot en met"), null=True, blank=True, validators=[sane_date])
     historic_participants = models.PositiveIntegerField(
         _("aantal deelnemers (historisch)"),
         null=True,
         blank=True,
+        validators=[MaxValueValidator(MAX_PARTICIPANTS)],
         help_text=_("Alleen voor sessies zonder inschrijvingen in het portaal."),
     )
-    notes = models.TextField(_("notities"), blank=True)
+    notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
     history = HistoricalRecords()
 
