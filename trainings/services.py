@@ -1,4 +1,5 @@
-"""Registration rules: capacity with a waiting list, the deadline, no duplicates, partners register their own staff."""
+"""Registration rules: capacity with a waiting list, the deadline, no duplicates, partners register their own staff,
+and only for a session open to their organisation (one with invited organisations is for those alone)."""
 
 from datetime import date
 
@@ -35,6 +36,12 @@ def check_registration(
     today = today or timezone.localdate()
     if not _may_register_for(registered_by, organisation):
         raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie inschrijven."))
+    invited_only = organisation is not None and not registered_by.is_staff
+    if invited_only and not TrainingSession.objects.filter(pk=session.pk).open_to([organisation]).exists():
+        raise ValidationError(
+            _("Deze sessie is alleen voor uitgenodigde organisaties, en %(organisation)s is niet uitgenodigd.")
+            % {"organisation": organisation.name}
+        )
     if session.date < today or (session.registration_deadline and today > session.registration_deadline):
         raise ValidationError(_("De inschrijvingen voor deze sessie zijn afgesloten."))
     if not name.strip():
