@@ -23,6 +23,10 @@ def _may_register_for(user, organisation: Organisation | None) -> bool:
     return organisation is not None and Organisation.objects.of_partner(user).filter(pk=organisation.pk).exists()
 
 
+def _open_to(session: TrainingSession, organisation: Organisation) -> bool:
+    return TrainingSession.objects.filter(pk=session.pk).open_to([organisation]).exists()
+
+
 def check_registration(
     *,
     session: TrainingSession,
@@ -36,8 +40,7 @@ def check_registration(
     today = today or timezone.localdate()
     if not _may_register_for(registered_by, organisation):
         raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie inschrijven."))
-    invited_only = organisation is not None and not registered_by.is_staff
-    if invited_only and not TrainingSession.objects.filter(pk=session.pk).open_to([organisation]).exists():
+    if organisation is not None and not registered_by.is_staff and not _open_to(session, organisation):
         raise ValidationError(
             _("Deze sessie is alleen voor uitgenodigde organisaties, en %(organisation)s is niet uitgenodigd.")
             % {"organisation": organisation.name}
