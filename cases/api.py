@@ -5,7 +5,7 @@ from rest_framework import serializers, viewsets
 
 from cases.models import Activity, Case, Referral
 from core.api_caching import CachedListMixin
-from core.api_filters import YearFilter
+from core.api_filters import YearFilter, visible_choices
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -48,9 +48,17 @@ class ActivitySerializer(serializers.ModelSerializer):
         fields = ["id", "case", "kind", "date"]
 
 
+class ActivityFilter(django_filters.FilterSet):
+    case = django_filters.ModelChoiceFilter(queryset=visible_choices(Case))
+
+    class Meta:
+        model = Activity
+        fields = ["case", "kind"]
+
+
 class ActivityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ActivitySerializer
-    filterset_fields = ["case", "kind"]
+    filterset_class = ActivityFilter
 
     def get_queryset(self):
         return Activity.objects.filter(case__in=Case.objects.visible_to(self.request.user))
@@ -62,9 +70,17 @@ class ReferralSerializer(serializers.ModelSerializer):
         fields = ["id", "case", "referred_on", "ocmw", "outcome"]
 
 
+class ReferralFilter(django_filters.FilterSet):
+    case = django_filters.ModelChoiceFilter(queryset=visible_choices(Case))
+
+    class Meta:
+        model = Referral
+        fields = ["case", "outcome"]
+
+
 class ReferralViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ReferralSerializer
-    filterset_fields = ["case", "outcome"]
+    filterset_class = ReferralFilter
 
     def get_queryset(self):
         return Referral.objects.filter(case__in=Case.objects.visible_to(self.request.user))

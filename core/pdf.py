@@ -1,4 +1,10 @@
-"""PDF rendering with WeasyPrint; fonts and CSS come from the project's static folder, never the network."""
+"""PDF rendering with WeasyPrint; fonts and CSS come from the project's static folder, never the
+network and never another file on the server."""
+
+import logging
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -6,12 +12,44 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+logger = logging.getLogger("core.security")
+
+
+class StaticFilesOnly(URLFetcher):
+    """Fetches data: URLs and the files of the static folders, and refuses every other URL.
+
+    Templates escape what they show, but one missed `|safe` would otherwise let an image or an
+    attachment carry /etc/passwd or settings.py into a PDF.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=["file", "data"])
+
+    def fetch(self, url, headers=None):
+        if url.lower().startswith("file:") and not is_static_file(url):
+            logger.warning("pdf refused file url=%s", url)
+            raise ValueError(f"Only the project's static files may go into a PDF, not {url}")
+        return super().fetch(url, headers)
+
+
+def static_roots() -> list[Path]:
+    """The project's static folder and the collected static root (`collectstatic`)."""
+    return [Path(root).resolve() for root in [*settings.STATICFILES_DIRS, settings.STATIC_ROOT]]
+
+
+def is_static_file(url: str) -> bool:
+    """Whether a file: URL names a file inside the static roots, after `..` and symbolic links are resolved."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        return False
+    path = Path(url2pathname(parts.path)).resolve()
+    return any(path.is_relative_to(root) for root in static_roots())
+
 
 def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
     base_url = settings.BASE_DIR.joinpath("static").as_uri() + "/"
-    local_files_only = URLFetcher(allowed_protocols=["file", "data"])
-    return HTML(string=html, base_url=base_url, url_fetcher=local_files_only).write_pdf()
+    return HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -11,6 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
+
+PENDING_KEY_SESSION_KEY = "two_factor_pending_key"
 
 
 class TokenForm(forms.Form):
@@ -38,9 +41,14 @@ def qr_code_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg).decode()
 
 
-def pending_device(user) -> TOTPDevice:
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
-    return device or TOTPDevice.objects.create(user=user, name=str(_("Authenticator-app")), confirmed=False)
+def pending_device(request) -> TOTPDevice:
+    """The app being set up: the device an earlier attempt stored, or an unsaved one whose key waits
+    in the session, so that opening the page stores nothing; django-otp saves it on the first code."""
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is not None:
+        return device
+    key = request.session.setdefault(PENDING_KEY_SESSION_KEY, random_hex(20))
+    return TOTPDevice(user=request.user, name=str(_("Authenticator-app")), key=key, confirmed=False)
 
 
 def _next_url(request) -> str:
@@ -57,12 +65,13 @@ def two_factor(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     setting_up = device is None
     if setting_up:
-        device = pending_device(request.user)
+        device = pending_device(request)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         if setting_up:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            request.session.pop(PENDING_KEY_SESSION_KEY, None)
         otp_login(request, device)
         return redirect(_next_url(request))
     context = {"form": form, "setting_up": setting_up, "next": request.GET.get("next", "")}

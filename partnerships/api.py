@@ -88,24 +88,33 @@ class OrganisationViewSet(VersionedWrites, CachedListMixin, viewsets.ModelViewSe
         return services.store_organisation(organisation=instance)
 
 
+# What a partner reads about the agreements that bind it: the terms, as its portal shows them.
+PARTNER_AGREEMENT_FIELDS = [
+    "id",
+    "municipality",
+    "party",
+    "form",
+    "start_date",
+    "end_date",
+    "signed_on",
+    "annual_fee",
+    "consultation_schedule",
+    "consultation_place",
+]
+
+
 class AgreementSerializer(serializers.ModelSerializer):
+    """Staff's view: the terms with Dyzo's internal notes and the bookkeeping fields."""
+
     class Meta:
         model = Agreement
-        fields = [
-            "id",
-            "municipality",
-            "party",
-            "form",
-            "start_date",
-            "end_date",
-            "signed_on",
-            "annual_fee",
-            "consultation_schedule",
-            "consultation_place",
-            "notes",
-            "is_synthetic",
-            "version",
-        ]
+        fields = [*PARTNER_AGREEMENT_FIELDS, "notes", "is_synthetic", "version"]
+
+
+class PartnerAgreementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agreement
+        fields = PARTNER_AGREEMENT_FIELDS
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -127,6 +136,12 @@ class AgreementViewSet(VersionedWrites, CachedListMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return Agreement.objects.visible_to(self.request.user).select_related("municipality")
+
+    def get_serializer_class(self):
+        """Partners get the agreement without Dyzo's notes; the schema documents staff's view."""
+        if getattr(self, "swagger_fake_view", False) or self.request.user.is_staff:
+            return AgreementSerializer
+        return PartnerAgreementSerializer
 
     def store(self, instance):
         return services.store_agreement(agreement=instance)

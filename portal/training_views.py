@@ -24,7 +24,7 @@ def trainings(request):
         request,
         "portal/trainings.html",
         {
-            "sessions": selectors.open_sessions(today=today),
+            "sessions": selectors.open_sessions(today=today, for_organisations=partner_organisations(request.user)),
             "registrations": selectors.upcoming_registrations(user=request.user, today=today),
         },
     )

@@ -115,7 +115,7 @@ def _dashboard_content(request, today) -> str:
         "decided": Approval.objects.filter(case__in=_decided_here(request.user))
         .select_related("case__entrepreneur")
         .order_by("-decided_on", "-pk")[:10],
-        "upcoming": training_selectors.open_sessions(today=today)[:5],
+        "upcoming": training_selectors.open_sessions(today=today, for_organisations=organisations)[:5],
         "registered": training_selectors.upcoming_registrations(user=request.user, today=today).count(),
     }
     return render_to_string("portal/_dashboard_content.html", context, request=request)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.exports import neutralise_formula
 from core.pdf import render_pdf
 from reports.answers import answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
@@ -46,9 +47,11 @@ class CellFormat:
     The active language's formats are looked up once per table, and simple date formats become
     one strftime pattern: a figure can hold thousands of cells, and Django's per-value
     formatting helpers would spend most of the page's time finding the same formats again.
+    For a spreadsheet, text that would run as a formula is neutralised (core.exports).
     """
 
-    def __init__(self):
+    def __init__(self, *, spreadsheet: bool = False):
+        self.spreadsheet = spreadsheet
         self.decimal = get_format("DECIMAL_SEPARATOR")
         self.thousands = get_format("THOUSAND_SEPARATOR")
         short_date = get_format("SHORT_DATE_FORMAT")
@@ -68,11 +71,14 @@ class CellFormat:
         if isinstance(value, int) and not isinstance(value, bool) and kind in GROUPED_KINDS:
             grouped = f"{value:,}".replace(",", self.thousands)
             return f"{grouped}%" if kind == Kind.PERCENT else grouped
-        return str(value)
+        if isinstance(value, (int, float)):
+            return str(value)
+        text = str(value)
+        return neutralise_formula(text) if self.spreadsheet else text
 
 
-def table(figure: Figure) -> list[list[str]]:
-    display = CellFormat()
+def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
+    display = CellFormat(spreadsheet=spreadsheet)
     kinds = [column.kind for column in figure.columns]
     return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
 
@@ -91,8 +97,8 @@ def _html_row(row: list[str]) -> str:
 def to_csv(figure: Figure) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(figure.headers)
-    writer.writerows(table(figure))
+    writer.writerow([neutralise_formula(header) for header in figure.headers])
+    writer.writerows(table(figure, spreadsheet=True))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -103,7 +109,7 @@ def to_xlsx(figure: Figure) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = figure.name[:31]
-    sheet.append(figure.headers)
+    sheet.append([neutralise_formula(header) for header in figure.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in figure.rows:
@@ -118,7 +124,8 @@ def to_xlsx(figure: Figure) -> bytes:
 
 
 def _excel_value(value: Any) -> Any:
-    return value if value is None or isinstance(value, (int, float, Decimal, date)) else str(value)
+    """Numbers and dates as themselves; anything else as text that cannot run as a formula."""
+    return value if value is None or isinstance(value, (int, float, Decimal, date)) else neutralise_formula(str(value))
 
 
 def json_rows(figure: Figure) -> list[Row]:

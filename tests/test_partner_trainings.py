@@ -32,6 +32,15 @@ def test_open_sessions_are_listed_and_closed_ones_are_not(partner_admin_client):
     assert "Schuldbemiddelaars" in response.text and "Teamleiders" not in response.text
 
 
+def test_a_session_for_other_invited_organisations_is_not_offered(partner_admin_client):
+    TrainingSessionFactory(target_group="Schuldbemiddelaars").invited_organisations.add(ocmw("11002"))
+    TrainingSessionFactory(target_group="Teamleiders").invited_organisations.add(ocmw("44021"))
+
+    response = partner_admin_client.get(reverse("portal:trainings"))
+
+    assert "Schuldbemiddelaars" not in response.text and "Teamleiders" in response.text
+
+
 def test_the_dashboard_links_to_registering_for_an_open_session(partner_admin_client):
     session = TrainingSessionFactory()
 

@@ -1,7 +1,9 @@
 """Production hardening: deploy checks, headers, sign-in lockout, two-factor sign-in, idle sessions."""
 
+import base64
 import logging
 import os
+import re
 import subprocess
 import sys
 import time
@@ -127,16 +129,40 @@ def test_staff_cannot_open_the_admin_before_the_second_step(client, coordinator)
     assert response.status_code == 302 and response["Location"].startswith(reverse("two_factor"))
 
 
+def shown_key(page: str) -> bytes:
+    """The key the set-up page shows to type into the app."""
+    match = re.search(r'<code class="secret">([A-Z2-7=]+)</code>', page)
+    assert match, "the set-up page shows no key"
+    return base64.b32decode(match[1])
+
+
 def test_staff_without_an_app_set_one_up_with_a_qr_code(client, coordinator):
     log_in(client, coordinator)
     page = client.get(reverse("two_factor")).content.decode()
-    device = TOTPDevice.objects.get(user=coordinator)
 
-    client.post(reverse("two_factor"), {"token": current_code(device), "next": reverse("admin:index")})
+    client.post(reverse("two_factor"), {"token": f"{TOTP(shown_key(page)).token():06d}", "next": reverse("admin:index")})
 
     assert 'src="data:image/svg+xml;base64,' in page
     assert client.get(reverse("admin:index")).status_code == 200
     assert TOTPDevice.objects.get(user=coordinator).confirmed
+
+
+def test_opening_the_set_up_page_stores_no_device(client, coordinator):
+    log_in(client, coordinator)
+
+    keys = [shown_key(client.get(reverse("two_factor")).content.decode()) for _ in range(2)]
+
+    assert not TOTPDevice.objects.filter(user=coordinator).exists()
+    assert keys[0] == keys[1]
+
+
+def test_a_wrong_first_code_keeps_the_key_that_was_shown(client, coordinator):
+    log_in(client, coordinator)
+    key = shown_key(client.get(reverse("two_factor")).content.decode())
+
+    client.post(reverse("two_factor"), {"token": "000000"})
+
+    assert TOTPDevice.objects.get(user=coordinator, confirmed=False).bin_key == key
 
 
 def test_a_wrong_code_is_refused_in_dutch(client, coordinator):

@@ -105,6 +105,30 @@ def test_a_partner_cannot_register_people_of_another_organisation(partner_admin)
     assert "eigen organisatie" in error.value.messages[0]
 
 
+def test_a_partner_cannot_register_for_a_session_its_organisation_is_not_invited_to(partner_admin):
+    session = TrainingSessionFactory()
+    session.invited_organisations.add(ocmw("11002"))
+
+    with pytest.raises(ValidationError) as error:
+        register(session, "An", partner_admin, organisation=ocmw("44021"))
+
+    assert "alleen voor uitgenodigde organisaties" in str(error.value) and not Registration.objects.exists()
+
+
+def test_a_partner_registers_for_a_session_its_organisation_is_invited_to(partner_admin):
+    session = TrainingSessionFactory()
+    session.invited_organisations.add(ocmw("11002"), ocmw("44021"))
+
+    assert register(session, "An", partner_admin, organisation=ocmw("44021")).status == Status.CONFIRMED
+
+
+def test_staff_may_register_anyone_for_a_session_with_invitations(coordinator):
+    session = TrainingSessionFactory()
+    session.invited_organisations.add(ocmw("11002"))
+
+    assert register(session, "An", coordinator, organisation=ocmw("44021")).status == Status.CONFIRMED
+
+
 def test_staff_mark_attendance_after_the_session(coordinator):
     session = TrainingSessionFactory(date=datetime.date(2030, 3, 15))
     came, stayed_away = RegistrationFactory(session=session), RegistrationFactory(session=session)

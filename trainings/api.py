@@ -2,11 +2,13 @@
 
 import django_filters
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from core.api_caching import CachedListMixin
 from core.api_filters import YearFilter
+from partnerships.models import Organisation
 from trainings.models import Registration, TrainingSession
 
 
@@ -37,8 +39,19 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
         ]
 
 
+def organiser_choices(request) -> QuerySet:
+    """The organisations a user may filter sessions on: the organisers of sessions, which every
+    signed-in user sees, and the organisations `visible_to` them; any other id is "not a valid
+    choice", whether it exists or not."""
+    if request is None:
+        return Organisation.objects.none()
+    organises = Exists(TrainingSession.objects.filter(organiser=OuterRef("pk")))
+    return Organisation.objects.filter(organises) | Organisation.objects.visible_to(request.user)
+
+
 class TrainingSessionFilter(django_filters.FilterSet):
     year = YearFilter(field_name="date")
+    organiser = django_filters.ModelChoiceFilter(queryset=organiser_choices)
 
     class Meta:
         model = TrainingSession

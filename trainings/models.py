@@ -35,6 +35,12 @@ class Module(models.Model):
 
 
 class TrainingSessionQuerySet(models.QuerySet):
+    def open_to(self, organisations):
+        """The sessions these organisations may register for: a session that invites no one is open
+        to all, a session with invited organisations only to those."""
+        invitations = TrainingSession.invited_organisations.through.objects.filter(trainingsession=OuterRef("pk"))
+        return self.filter(~Exists(invitations) | Exists(invitations.filter(organisation__in=organisations)))
+
     def with_participants(self):
         """`participants`: attendance when registrations exist, else the number entered for a historic session."""
         attended = (

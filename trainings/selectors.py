@@ -76,10 +76,12 @@ def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
     return ranked
 
 
-def open_sessions(*, today: date):
-    """Upcoming sessions still taking registrations, soonest first, with `free_places` (None: no limit)."""
+def open_sessions(*, today: date, for_organisations=None):
+    """Upcoming sessions still taking registrations, soonest first, with `free_places` (None: no limit);
+    with `for_organisations`, only the sessions those organisations may register for."""
+    sessions = TrainingSession.objects.all() if for_organisations is None else TrainingSession.objects.open_to(for_organisations)
     return (
-        TrainingSession.objects.filter(date__gte=today)
+        sessions.filter(date__gte=today)
         .filter(Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=today))
         .annotate(
             free_places=F("capacity") - Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED))

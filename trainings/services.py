@@ -1,4 +1,5 @@
-"""Registration rules: capacity with a waiting list, the deadline, no duplicates, partners register their own staff."""
+"""Registration rules: capacity with a waiting list, the deadline, no duplicates, partners register their own staff,
+and only for a session open to their organisation (one with invited organisations is for those alone)."""
 
 from datetime import date
 
@@ -22,6 +23,10 @@ def _may_register_for(user, organisation: Organisation | None) -> bool:
     return organisation is not None and Organisation.objects.of_partner(user).filter(pk=organisation.pk).exists()
 
 
+def _open_to(session: TrainingSession, organisation: Organisation) -> bool:
+    return TrainingSession.objects.filter(pk=session.pk).open_to([organisation]).exists()
+
+
 def check_registration(
     *,
     session: TrainingSession,
@@ -35,6 +40,11 @@ def check_registration(
     today = today or timezone.localdate()
     if not _may_register_for(registered_by, organisation):
         raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie inschrijven."))
+    if organisation is not None and not registered_by.is_staff and not _open_to(session, organisation):
+        raise ValidationError(
+            _("Deze sessie is alleen voor uitgenodigde organisaties, en %(organisation)s is niet uitgenodigd.")
+            % {"organisation": organisation.name}
+        )
     if session.date < today or (session.registration_deadline and today > session.registration_deadline):
         raise ValidationError(_("De inschrijvingen voor deze sessie zijn afgesloten."))
     if not name.strip():
