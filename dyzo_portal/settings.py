@@ -251,6 +251,7 @@ AXES_USERNAME_CALLABLE = "core.security.sign_in_name"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
