@@ -50,13 +50,13 @@ serve: run-packages $(BIN)/.installed $(ENGLISH)
 	scripts/serve
 
 # The database that DATABASE_URL names (unset: the SQLite of `make run`).
-# make backup [FILE=path]; make restore FILE=path
+# make backup [FILE=path]; make restore FILE=path [YES=1] (asks first unless YES=1; keeps a safety copy)
 backup: backup-packages $(BIN)/.installed
 	DEBUG=$${DEBUG-1} $(BIN)/python manage.py backup $(if $(FILE),--output "$(FILE)")
 
 restore: backup-packages $(BIN)/.installed
 	@test -n "$(FILE)" || { echo "Gebruik: make restore FILE=var/backups/dyzo-….backup"; exit 1; }
-	DEBUG=$${DEBUG-1} $(BIN)/python manage.py restore "$(FILE)"
+	DEBUG=$${DEBUG-1} $(BIN)/python manage.py restore "$(FILE)" $(if $(YES),--yes)
 
 # PostgreSQL, scale data set built once in the dyzo_bench database; the fuzzer uses its own dyzo_fuzz.
 bench: bench-reports bench-load bench-fault bench-fuzz

@@ -63,11 +63,13 @@ def fuzz(base_url: str, token: str, max_examples: int) -> tuple[int, int, dict[s
 
 def prepare_database() -> None:
     from django.core.management import call_command
+    from django.test import override_settings
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_reference_data", verbosity=0)
-    call_command("load_demo_data", reset=True, verbosity=0)
+    with override_settings(DEBUG=True):  # the demo loads in development mode only; the fuzzed server runs with DEBUG off
+        call_command("load_demo_data", reset=True, interactive=False, verbosity=0)
 
 
 def main() -> None:

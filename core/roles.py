@@ -2,8 +2,8 @@
 
 Dyzo staff (`is_staff`) are case workers or coordinators. Case workers follow cases and read
 everything else; coordinators also manage agreements, outreach, trainings, funding and the
-parliamentary answers, and can unlock sign-ins and reset authenticator apps. Policy staff read
-reports only. The groups' permissions are set after every migrate, so they follow new models.
+parliamentary answers, and can unlock sign-ins. Other people's authenticator apps and API tokens
+are secrets of their owners: only superusers manage them. Policy staff read reports only. The groups' permissions are set after every migrate, so they follow new models.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -14,7 +14,7 @@ COORDINATOR_GROUP = "Dyzo-coördinatoren"
 POLICY_GROUP = "Beleidsmedewerkers"
 
 PROJECT_APPS = ["partnerships", "cases", "trainings", "reports"]
-ACCOUNT_SECURITY_APPS = ["axes", "otp_totp", "authtoken"]
+ACCOUNT_SECURITY_APPS = ["axes"]
 
 
 def role_permissions() -> dict[str, Q]:

@@ -4,6 +4,7 @@ DATABASE_URL   postgres://user:pass@host:5432/name; unset: SQLite in var/dyzo.sq
 SECRET_KEY     required when DEBUG is off; the development default is refused there
 DEBUG          "1"/"true"/"yes" switches it on; off by default
 ALLOWED_HOSTS  comma-separated host names
+BACKUP_DIR     where `manage.py backup` and restore's safety copies go; default var/backups
 CACHE_URL      redis://host:6379/0 for a cache every server shares (and sessions kept in it);
                unset: a cache in each process's memory
 
@@ -29,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or VAR_DIR / "backups")
 
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
@@ -251,6 +253,7 @@ AXES_USERNAME_CALLABLE = "core.security.sign_in_name"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -1,15 +1,19 @@
 """The backup drill: a database full of demo data, dumped and restored into an empty one,
-keeps every record and every report figure. Runs the same commands as `make backup` and
-`make restore`, on the database kind of the test run (SQLite or PostgreSQL).
+keeps every record and every report figure, and a restore keeps a safety copy of what it
+replaces. Runs the same commands as `make backup` and `make restore`, on the database kind of
+the test run (SQLite or PostgreSQL).
 """
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
+from core.backup import check_backup
 from reports.figures import FIGURES
 from tests.scratch_databases import ScratchDatabases, manage
 
@@ -49,13 +53,20 @@ def snapshots(*urls: str) -> list[tuple[list, dict]]:
     return taken
 
 
+@pytest.fixture(autouse=True)
+def backup_dir(tmp_path, monkeypatch):
+    """The safety copies of the restores go to the test's folder, not var/backups."""
+    monkeypatch.setenv("BACKUP_DIR", str(tmp_path / "backups"))
+    return tmp_path / "backups"
+
+
 def test_a_restored_backup_keeps_every_record_and_every_figure(demo_database, tmp_path):
     backup = tmp_path / "dyzo.backup"
     source = demo_database.url("demo")
     with ScratchDatabases(tmp_path, "drill_target") as databases:
         target = databases.url("drill_target")
         manage(source, "backup", "--output", str(backup))
-        manage(target, "restore", str(backup))
+        manage(target, "restore", "--yes", str(backup))
 
         (records, figures), (restored_records, restored_figures) = snapshots(source, target)
 
@@ -63,3 +74,17 @@ def test_a_restored_backup_keeps_every_record_and_every_figure(demo_database, tm
     assert restored_records == records
     assert restored_figures == figures
     assert figures["cooperation-by-province"][-1]["total"] == 149
+
+
+def test_a_restore_first_keeps_a_private_safety_copy_of_what_it_replaces(demo_database, tmp_path, backup_dir):
+    backup = tmp_path / "dyzo.backup"
+    with ScratchDatabases(tmp_path, "drill_victim") as databases:
+        databases.copy("drill_victim", source=demo_database, source_role="demo")
+        victim = databases.url("drill_victim")
+        manage(victim, "backup", "--output", str(backup))
+
+        manage(victim, "restore", "--yes", str(backup))
+
+    [safety_copy] = backup_dir.glob("dyzo-*-voor-herstel.backup")
+    check_backup(source=safety_copy)  # a backup of the portal's database, as it was
+    assert stat.S_IMODE(safety_copy.stat().st_mode) == 0o600

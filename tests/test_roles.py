@@ -26,10 +26,6 @@ def test_a_coordinator_adds_agreements(coordinator_client):
     assert coordinator_client.get(reverse("admin:partnerships_agreement_add")).status_code == 200
 
 
-def test_a_coordinator_can_reset_an_authenticator_app(coordinator_client):
-    assert coordinator_client.get(reverse("admin:otp_totp_totpdevice_changelist")).status_code == 200
-
-
 def test_a_case_worker_cannot_create_agreements_through_the_api(case_worker):
     api = APIClient()
     api.force_authenticate(case_worker)

@@ -104,6 +104,7 @@ def test_every_record_after_2016_is_marked_synthetic(demo_data):
     assert all(record.is_synthetic for record in Outreach.objects.all())
 
 
+@pytest.mark.usefixtures("development_mode")
 def test_loading_again_changes_nothing(demo_data):
     before = (Agreement.objects.count(), Outreach.objects.count())
 
@@ -112,10 +113,11 @@ def test_loading_again_changes_nothing(demo_data):
     assert (Agreement.objects.count(), Outreach.objects.count()) == before
 
 
+@pytest.mark.usefixtures("development_mode")
 def test_a_reset_regenerates_the_same_data(demo_data):
     before = sorted(Agreement.objects.values_list("municipality__nis_code", "party", "form", "start_date", "end_date"))
 
-    call_command("load_demo_data", "--reset", verbosity=0)
+    call_command("load_demo_data", "--reset", "--yes", verbosity=0)
 
     assert sorted(Agreement.objects.values_list("municipality__nis_code", "party", "form", "start_date", "end_date")) == before
 
@@ -141,6 +143,7 @@ def test_the_partner_login_belongs_to_ocmw_gent(demo_data):
     assert [str(membership.organisation) for membership in user.memberships.all()] == ["OCMW Gent"]
 
 
+@pytest.mark.usefixtures("development_mode")
 def test_the_command_prints_the_demo_logins(demo_data):
     out = io.StringIO()
 

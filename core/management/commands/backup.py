@@ -1,21 +1,18 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from core.backup import BackupError, backup_database
+from core.backup import BackupError, backup_database, default_backup_path
 
 
 class Command(BaseCommand):
-    help = "Maakt een back-up van de database (pg_dump op PostgreSQL, een kopie op SQLite)."
+    help = "Maakt een back-up van de database (pg_dump op PostgreSQL, een kopie op SQLite), alleen leesbaar voor de eigenaar."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", type=Path, help="Doelbestand; standaard var/backups/dyzo-<tijdstip>.")
+        parser.add_argument("--output", type=Path, help="Doelbestand; standaard BACKUP_DIR/dyzo-<tijdstip>.backup.")
 
     def handle(self, *args, output=None, **options):
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-        target = output or settings.VAR_DIR / "backups" / f"dyzo-{stamp}.backup"
+        target = output or default_backup_path()
         try:
             backup_database(target=target)
         except BackupError as error:

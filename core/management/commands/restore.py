@@ -2,18 +2,26 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import BackupError, restore_database
+from core.backup import BackupError, check_backup, default_backup_path, restore_database
+from core.confirmation import add_confirmation_argument, confirmed
 
 
 class Command(BaseCommand):
-    help = "Zet een back-up terug: de huidige inhoud van de database wordt vervangen."
+    help = "Zet een back-up terug: de huidige inhoud van de database wordt vervangen, na een veiligheidskopie in BACKUP_DIR."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
+        add_confirmation_argument(parser)
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, interactive, **options):
+        safety_copy = default_backup_path("voor-herstel")
         try:
-            restore_database(source=file)
+            check_backup(source=file)
+            question = f"De huidige inhoud van de database wordt vervangen door {file} (eerst een veiligheidskopie)."
+            if interactive and not confirmed(question):
+                raise CommandError("Afgebroken: er is niets teruggezet.")
+            restore_database(source=file, safety_copy=safety_copy)
         except BackupError as error:
             raise CommandError(str(error)) from error
+        self.stdout.write(f"Veiligheidskopie van de vorige inhoud: {safety_copy}")
         self.stdout.write(f"Back-up {file} teruggezet.")

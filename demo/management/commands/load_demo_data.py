@@ -1,17 +1,32 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
+from core.confirmation import add_confirmation_argument, confirmed
 from demo.loading import load_demo_data
 
 LABELS = {"agreements": "overeenkomsten", "outreach": "aanbiedingen", "sessions": "opleidingssessies", "cases": "dossiers"}
 
 
 class Command(BaseCommand):
-    help = "Laadt de demogegevens (echte records uit de bronnen + synthetisch vervolg) en de demologins."
+    help = "Laadt de demogegevens (echte records uit de bronnen + synthetisch vervolg) en de demologins; alleen met DEBUG aan."
 
     def add_arguments(self, parser):
-        parser.add_argument("--reset", action="store_true", help="Bestaande overeenkomsten en aanbiedingen eerst wissen.")
+        parser.add_argument(
+            "--reset", action="store_true", help="Alle overeenkomsten, aanbiedingen, opleidingen en dossiers eerst wissen."
+        )
+        add_confirmation_argument(parser)
 
-    def handle(self, *args, reset: bool, **options):
+    def handle(self, *args, reset: bool, interactive: bool, **options):
+        # The demo logins include a superuser whose password and authenticator key are public.
+        if not settings.DEBUG:
+            raise CommandError(
+                "Demogegevens worden alleen geladen met DEBUG aan (een ontwikkelomgeving): ze maken een beheerder "
+                "aan met een openbaar wachtwoord. Er is niets gewijzigd."
+            )
+        if reset and interactive:
+            question = "Alle overeenkomsten, aanbiedingen, opleidingssessies, dossiers en ondernemers worden gewist."
+            if not confirmed(question):
+                raise CommandError("Afgebroken: er is niets gewist.")
         summary = load_demo_data(reset=reset)
         if options["verbosity"] == 0:
             return
