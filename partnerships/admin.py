@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates
 from core.templatetags.dyzo_format import grouped
-from partnerships import services
+from partnerships import admin_actions, services
 from partnerships.admin_filters import (
     CurrentStatusFilter,
     InForceOnFilter,
@@ -193,6 +193,7 @@ class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
         (None, {"fields": ["notes", "is_synthetic"]}),
     ]
     inlines = [ConsultationDayInline]
+    actions = [admin_actions.extend, admin_actions.end]
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)
@@ -211,6 +212,7 @@ class OutreachAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_filter = [OutreachWorklistFilter, "status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
     search_fields = ["organisation__name", "organisation__municipality__nis_code", "notes"]
     list_select_related = ["organisation", "decline_reason"]
+    actions = [admin_actions.answer]
     autocomplete_fields = ["organisation"]
     date_hierarchy = "sent_on"
 

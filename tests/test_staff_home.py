@@ -208,3 +208,101 @@ def test_the_admin_index_links_to_the_reports_and_the_case_list(coordinator_clie
     response = coordinator_client.get(reverse("admin:index"))
 
     assert f'href="{reverse("reports:index")}"' in response.text and f'href="{reverse("cases:list")}"' in response.text
+
+
+# Acting from the lists: the admin actions write through the partnerships services.
+
+
+def act(client, model, records, action, *, worklist="", **fields):
+    """Run an admin action on `records` from a list (a home's `worklist`); `fields` fill in its intermediate form."""
+    data = {"action": action, "_selected_action": [record.pk for record in records]}
+    if fields:
+        data |= {"apply": "1", **fields}
+    return client.post(reverse(f"admin:partnerships_{model}_changelist") + (f"?vandaag={worklist}" if worklist else ""), data)
+
+
+def test_an_ending_agreement_is_extended_from_the_list(coordinator_client):
+    ending = AgreementFactory(end_date=days(45))
+
+    act(coordinator_client, "agreement", [ending], "extend", worklist="loopt_af", day=days(400).strftime("%d/%m/%Y"))
+
+    ending.refresh_from_db()
+    assert ending.end_date == days(400)
+    assert ENDING not in {label for label, line in home(coordinator_client).items() if line.count}
+
+
+def test_the_extension_asks_for_the_date_first(coordinator_client):
+    response = act(coordinator_client, "agreement", [AgreementFactory(end_date=days(45))], "extend")
+
+    assert response.status_code == 200 and "Overeenkomsten verlengen tot" in response.text
+
+
+def test_an_extension_before_the_current_end_is_refused_in_dutch(coordinator_client):
+    ending = AgreementFactory(end_date=days(45))
+
+    response = act(coordinator_client, "agreement", [ending], "extend", day=days(10).strftime("%d/%m/%Y"))
+
+    ending.refresh_from_db()
+    assert ending.end_date == days(45)
+    assert "Een verlenging eindigt na de huidige einddatum" in coordinator_client.get(response.url).text
+
+
+def test_an_agreement_is_ended_from_the_list(coordinator_client):
+    running = AgreementFactory(end_date=None)
+
+    act(coordinator_client, "agreement", [running], "end", day=days(20).strftime("%d/%m/%Y"))
+
+    running.refresh_from_db()
+    assert running.end_date == days(20)
+
+
+def test_an_agreement_cannot_end_before_it_began(coordinator_client):
+    running = AgreementFactory(start_date=days(-10), end_date=None)
+
+    act(coordinator_client, "agreement", [running], "end", day=days(-20).strftime("%d/%m/%Y"))
+
+    running.refresh_from_db()
+    assert running.end_date is None
+
+
+def test_a_mistyped_date_is_asked_again_in_dutch(coordinator_client):
+    response = act(coordinator_client, "agreement", [AgreementFactory(end_date=days(45))], "extend", day="31/02/2026")
+
+    assert response.status_code == 200 and "Voer een geldige datum in." in response.text
+
+
+def test_a_case_worker_cannot_extend_an_agreement(case_worker_client):
+    ending = AgreementFactory(end_date=days(45))
+
+    act(case_worker_client, "agreement", [ending], "extend", day=days(400).strftime("%d/%m/%Y"))
+
+    ending.refresh_from_db()
+    assert ending.end_date == days(45)
+
+
+def test_an_offers_answer_is_recorded_with_its_next_follow_up(coordinator_client):
+    due = OutreachFactory(follow_up_on=days(-3))
+
+    act(
+        coordinator_client,
+        "outreach",
+        [due],
+        "answer",
+        worklist="opvolgen",
+        status=Outreach.Status.NEGOTIATING,
+        on=TODAY.strftime("%d/%m/%Y"),
+        follow_up_on=days(14).strftime("%d/%m/%Y"),
+    )
+
+    due.refresh_from_db()
+    assert (due.status, due.status_date, due.follow_up_on) == (Outreach.Status.NEGOTIATING, TODAY, days(14))
+    assert home(coordinator_client)[FOLLOW_UP].count == 0
+
+
+def test_a_refusal_without_a_reason_is_not_recorded(coordinator_client):
+    due = OutreachFactory(follow_up_on=days(-3))
+
+    act(coordinator_client, "outreach", [due], "answer", status=Outreach.Status.DECLINED, on=TODAY.strftime("%d/%m/%Y"))
+
+    due.refresh_from_db()
+    assert due.status == Outreach.Status.NO_ANSWER
