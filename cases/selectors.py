@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, DateField, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -119,4 +119,4 @@ def stale(cases: QuerySet[Case] | None = None, *, today: date | None = None) -> 
     """Open cases without an activity (or, without any, opened) in the last 30 days."""
     today = today or timezone.localdate()
     open_cases = (Case.objects.all() if cases is None else cases).exclude(status=Case.Status.CLOSED)
-    return with_last_activity(open_cases).filter(last_activity__lt=today - timedelta(days=STALE_AFTER_DAYS))
+    return with_last_activity(open_cases).filter(Q(last_activity__lt=today - timedelta(days=STALE_AFTER_DAYS)))

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.contrib import admin
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 WORKLIST_PARAMETER = "vandaag"
@@ -14,7 +15,7 @@ class WorklistFilter(admin.SimpleListFilter):
 
     title = _("vandaag te doen")
     parameter_name = WORKLIST_PARAMETER
-    worklists: dict[str, tuple[str, Callable[[QuerySet], QuerySet]]] = {}
+    worklists: dict[str, tuple[str | Promise, Callable[..., QuerySet]]] = {}
 
     def lookups(self, request, model_admin):
         return [(key, label) for key, (label, _selector) in self.worklists.items()]
