@@ -172,11 +172,11 @@ def test_an_empty_line_says_so_in_a_word(coordinator_client):
     assert re.search(rf'{ENDING}:\s*<span class="staff-home-count">geen</span>', response.text)
 
 
-def records_of_each_kind(person, municipalities) -> None:
+def records_of_each_kind(person, municipalities):
     """One record for each line of the home per municipality given."""
     for place in municipalities:
         case = CaseFactory(case_worker=person, municipality=place, opened_on=days(-60), funding_basis=Case.FundingBasis.PER_CASE)
-        Activity.objects.create(case_id=case.pk, kind=Activity.Kind.NOTE, date=days(-45))
+        Activity.objects.create(case=case, kind=Activity.Kind.NOTE, date=days(-45))
         AgreementFactory(municipality=place, start_date=days(-400), end_date=days(-300))
         AgreementFactory(municipality=place, start_date=days(-200), end_date=days(20))
         OutreachFactory(organisation=factories.OrganisationFactory(municipality=place), follow_up_on=days(-2))
