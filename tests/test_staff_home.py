@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cases import services
 from cases.models import Activity, Case
 from partnerships.models import Municipality, Outreach
 from reports.home import staff_home
@@ -63,6 +64,31 @@ def test_a_help_request_waiting_for_triage_is_on_both_staff_homes(coordinator_cl
 
     assert (line.count, line.detail, listed(coordinator_client, line)) == (1, "oudste wacht 5 dagen", [waiting.pk])
     assert staff_home(case_worker)[0] == line
+
+
+def test_help_requests_and_partner_referrals_both_wait_for_triage(coordinator_client, partner_admin):
+    from_the_form = services.submit_help_request(
+        name="Ondernemer via het formulier",
+        email="vraag@example.org",
+        phone="",
+        municipality=municipality("44021"),
+        description="Schulden",
+        consent=True,
+    )
+    referred = services.refer_case(
+        organisation=partner_admin.memberships.get().organisation,
+        name="Doorverwezen ondernemer",
+        email="",
+        phone="",
+        phase=Case.Phase.RESCUE,
+        situation="",
+        by=partner_admin,
+        on=TODAY,
+    )
+
+    line = home(coordinator_client)[TRIAGE]
+
+    assert (line.count, set(listed(coordinator_client, line))) == (2, {from_the_form.pk, referred.pk})
 
 
 def test_per_case_approvals_waiting_on_a_partner_are_listed_longest_waiting_first(coordinator_client):
