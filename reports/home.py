@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cases import selectors as cases
 from cases.models import Case
@@ -47,15 +48,15 @@ def _line(label: str, queryset: QuerySet, url: str, *, field: str, detail, today
 
 
 def _waiting(days: int) -> str:
-    return _("oudste wacht %(days)s dagen") % {"days": days}
+    return ngettext("oudste wacht %(days)s dag", "oudste wacht %(days)s dagen", days) % {"days": days}
 
 
 def _ago(days: int) -> str:
-    return _("oudste %(days)s dagen geleden") % {"days": days}
+    return ngettext("oudste %(days)s dag geleden", "oudste %(days)s dagen geleden", days) % {"days": days}
 
 
 def _ahead(days: int) -> str:
-    return _("eerste over %(days)s dagen") % {"days": days}
+    return ngettext("eerste over %(days)s dag", "eerste over %(days)s dagen", days) % {"days": days}
 
 
 def staff_home(user, *, today: date | None = None) -> list[Line]:
@@ -109,7 +110,10 @@ def _own_cases(user, *, today: date, opened_order: str) -> list[Line]:
             cases.stale(mine, today=today),
             _changelist(Case, **{WORKLIST_PARAMETER: "stil", "case_worker__id__exact": user.pk}),
             field="last_activity",
-            detail=lambda days: _("oudste activiteit %(days)s dagen geleden") % {"days": days},
+            detail=lambda days: (
+                ngettext("oudste activiteit %(days)s dag geleden", "oudste activiteit %(days)s dagen geleden", days)
+                % {"days": days}
+            ),
             today=today,
         )
     )

@@ -332,3 +332,12 @@ def test_a_refusal_without_a_reason_is_not_recorded(coordinator_client):
 
     due.refresh_from_db()
     assert due.status == Outreach.Status.NO_ANSWER
+
+
+def test_the_home_speaks_english_to_those_who_chose_it(coordinator_client):
+    AgreementFactory(end_date=days(1))
+    coordinator_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    line = home(coordinator_client)["Agreements ending within 60 days"]
+
+    assert (line.count, line.detail) == (1, "first in 1 day")
