@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from cases import services
+from cases import selectors, services
 from cases.models import (
     AccessLog,
     Activity,
@@ -21,6 +21,7 @@ from cases.models import (
     TeamMember,
 )
 from core.admin_widgets import BoundedRelationFields
+from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
@@ -97,10 +98,26 @@ class ReportInline(RecordInline):
         return format_html('<a href="{}">PDF</a>', reverse("cases:report_download", args=[report.case_id, report.version]))
 
 
+class CaseWorklistFilter(WorklistFilter):
+    worklists = {
+        "akkoord": (_("wacht op akkoord van het lokale bestuur"), selectors.awaiting_approval),
+        "stil": (_("30 dagen zonder activiteit"), selectors.stale),
+    }
+
+
 @admin.register(Case)
 class CaseAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
-    list_filter = ["status", "phase", "channel", "funding_basis", "municipality__province", "case_worker", "is_synthetic"]
+    list_filter = [
+        CaseWorklistFilter,
+        "status",
+        "phase",
+        "channel",
+        "funding_basis",
+        "municipality__province",
+        "case_worker",
+        "is_synthetic",
+    ]
     search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
     list_select_related = ["entrepreneur", "municipality", "case_worker"]
     autocomplete_fields = ["entrepreneur", "municipality", "referring_organisation"]

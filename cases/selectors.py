@@ -1,17 +1,18 @@
 """Reading cases: what a case page shows, the per-case tariff, and the figures for the reports (small counts hidden)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, DateField, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Referral
+from cases.models import Activity, Case, Referral
 from partnerships.selectors.tariffs import SuggestedFee, suggested_fee
 
 SUPPRESSION_THRESHOLD = 5
+STALE_AFTER_DAYS = 30
 
 
 def suppressed(count: int):
@@ -85,3 +86,37 @@ def timeline(case: Case, *, for_staff: bool) -> list[TimelineEntry]:
 
 def _person(user) -> str:
     return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+# The staff home's worklists. Each takes the cases to narrow (the admin's changelist passes its own),
+# so the home's count and the list behind its link are the same query.
+
+
+def waiting_for_triage(cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Help requests, referrals and cases opened by staff that nobody has taken up yet: still "aangemeld".
+
+    Every case starts in "aangemeld", whatever its channel; triage is the move to intake (or closing it).
+    """
+    return (Case.objects.all() if cases is None else cases).filter(status=Case.Status.REGISTERED)
+
+
+def awaiting_approval(cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
+    """Open per-case cases whose local authority has not decided on the one-time payment yet."""
+    return (
+        (Case.objects.all() if cases is None else cases)
+        .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True)
+        .exclude(status=Case.Status.CLOSED)
+    )
+
+
+def with_last_activity(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """`last_activity`: the date of the latest activity, else the opening date."""
+    latest = Activity.objects.filter(case=OuterRef("pk")).values("case").annotate(latest=Max("date")).values("latest")
+    return cases.annotate(last_activity=Coalesce(Subquery(latest, output_field=DateField()), "opened_on"))
+
+
+def stale(cases: QuerySet[Case] | None = None, *, today: date | None = None) -> QuerySet[Case]:
+    """Open cases without an activity (or, without any, opened) in the last 30 days."""
+    today = today or timezone.localdate()
+    open_cases = (Case.objects.all() if cases is None else cases).exclude(status=Case.Status.CLOSED)
+    return with_last_activity(open_cases).filter(Q(last_activity__lt=today - timedelta(days=STALE_AFTER_DAYS)))

@@ -10,13 +10,17 @@ class CoreConfig(AppConfig):
     verbose_name = "Dyzo"
 
     def ready(self):
+        from django.contrib import admin
+
         from core import (
             api_tokens,
             security,  # noqa: F401  (connects the sign-in log)
         )
+        from core.admin_index import order_by_task
         from core.freshness import connect_signals
         from core.roles import sync_role_groups
 
         post_migrate.connect(sync_role_groups, dispatch_uid="core.sync_role_groups")
         connect_signals()
         api_tokens.connect_signals()
+        order_by_task(admin.site)

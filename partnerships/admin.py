@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_widgets import BoundedRelationFields
+from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates
 from core.templatetags.dyzo_format import grouped
-from partnerships import services
+from partnerships import admin_actions, services
 from partnerships.admin_filters import (
     CurrentStatusFilter,
     InForceOnFilter,
@@ -31,7 +32,7 @@ from partnerships.models import (
     Province,
     TariffBand,
 )
-from partnerships.selectors import NO_COOPERATION, annotate_cooperation_status
+from partnerships.selectors import NO_COOPERATION, annotate_cooperation_status, worklists
 from partnerships.views import offer_document
 
 admin.site.site_header = _("Dyzo-portaal")
@@ -164,10 +165,24 @@ class ConsultationDayInline(admin.TabularInline):
     extra = 0
 
 
+class AgreementWorklistFilter(WorklistFilter):
+    worklists = {
+        "loopt_af": (_("loopt af binnen 60 dagen"), worklists.ending_soon),
+        "zonder_opvolger": (_("afgelopen zonder opvolger"), worklists.ended_without_successor),
+    }
+
+
 @admin.register(Agreement)
 class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
-    list_filter = ["form", "party", ("municipality__province", admin.RelatedFieldListFilter), InForceOnFilter, "is_synthetic"]
+    list_filter = [
+        AgreementWorklistFilter,
+        "form",
+        "party",
+        ("municipality__province", admin.RelatedFieldListFilter),
+        InForceOnFilter,
+        "is_synthetic",
+    ]
     search_fields = ["municipality__name_nl", "municipality__nis_code", "notes"]
     list_select_related = ["municipality"]
     autocomplete_fields = ["municipality"]
@@ -179,6 +194,7 @@ class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHist
         (None, {"fields": ["notes", "is_synthetic"]}),
     ]
     inlines = [ConsultationDayInline]
+    actions = [admin_actions.extend, admin_actions.end]
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)
@@ -187,12 +203,17 @@ class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHist
         return [*import_urls(self), *super().get_urls()]
 
 
+class OutreachWorklistFilter(WorklistFilter):
+    worklists = {"opvolgen": (_("opvolgdatum voorbij"), worklists.follow_up_due)}
+
+
 @admin.register(Outreach)
 class OutreachAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["organisation", "sent_on", "status", "status_date", "decline_reason", "follow_up_on"]
-    list_filter = ["status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
+    list_filter = [OutreachWorklistFilter, "status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
     search_fields = ["organisation__name", "organisation__municipality__nis_code", "notes"]
     list_select_related = ["organisation", "decline_reason"]
+    actions = [admin_actions.answer]
     autocomplete_fields = ["organisation"]
     date_hierarchy = "sent_on"
 

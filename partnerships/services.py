@@ -3,7 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from partnerships.models import Agreement, Municipality, Organisation, Outreach
 
@@ -70,6 +72,51 @@ def store_agreement(*, agreement: Agreement) -> Agreement:
     agreement.full_clean(validate_constraints=False)  # clean() checks them with Dutch messages; the database too
     agreement.save()
     return agreement
+
+
+def extend_agreement(*, agreement: Agreement, until: date) -> Agreement:
+    """Move an agreement's last day later; the overlap check still holds against its successors."""
+    if agreement.end_date is None:
+        raise ValidationError(_("Deze overeenkomst heeft geen einddatum en loopt dus al door."))
+    if until <= agreement.end_date:
+        raise ValidationError(
+            _("Een verlenging eindigt na de huidige einddatum (%(end)s).") % {"end": agreement.end_date.strftime("%d/%m/%Y")}
+        )
+    agreement.end_date = until
+    return store_agreement(agreement=agreement)
+
+
+def end_agreement(*, agreement: Agreement, on: date) -> Agreement:
+    """End an agreement with `on` as its last day in force: never before it began, never later than agreed."""
+    if on < agreement.start_date:
+        raise ValidationError(
+            _("Een overeenkomst kan niet eindigen voor ze begint (%(start)s).")
+            % {"start": agreement.start_date.strftime("%d/%m/%Y")}
+        )
+    if agreement.end_date is not None and on > agreement.end_date:
+        raise ValidationError(_("Die datum ligt na de einddatum: verleng de overeenkomst in de plaats."))
+    agreement.end_date = on
+    return store_agreement(agreement=agreement)
+
+
+def record_answer(
+    *,
+    outreach: Outreach,
+    status: str,
+    on: date,
+    follow_up_on: date | None,
+    decline_reason=None,
+    decline_explanation: str = "",
+) -> Outreach:
+    """The organisation's answer to an offer, from `on`, and when to ask again (none once the matter is settled)."""
+    if follow_up_on is not None and follow_up_on <= on:
+        raise ValidationError({"follow_up_on": _("De volgende opvolgdatum ligt na de datum van het antwoord.")})
+    outreach.status = status
+    outreach.status_date = on
+    outreach.follow_up_on = follow_up_on
+    outreach.decline_reason = decline_reason if status == Outreach.Status.DECLINED else None
+    outreach.decline_explanation = decline_explanation if status == Outreach.Status.DECLINED else ""
+    return store_outreach(outreach=outreach)
 
 
 @transaction.atomic

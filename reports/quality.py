@@ -35,9 +35,9 @@ def overlapping_agreements():
     )
 
 
-def data_quality(limit: int = 50) -> list[Check]:
+def _checks() -> dict:
     today = timezone.localdate()
-    checks = {
+    return {
         _("Overeenkomsten op een gemeente die niet bestond op de begindatum"): Agreement.objects.filter(
             Q(municipality__valid_from__gt=F("start_date")) | Q(municipality__valid_to__lt=F("start_date"))
         ),
@@ -51,4 +51,12 @@ def data_quality(limit: int = 50) -> list[Check]:
         _("Dossiers zonder gemeente"): Case.objects.filter(municipality__isnull=True),
         _("Opleidingen zonder deelnemers"): TrainingSession.objects.with_participants().filter(participants=0, date__lt=today),
     }
-    return [Check(str(title), list(queryset[:limit]), queryset.count()) for title, queryset in checks.items()]
+
+
+def data_quality(limit: int = 50) -> list[Check]:
+    return [Check(str(title), list(queryset[:limit]), queryset.count()) for title, queryset in _checks().items()]
+
+
+def open_findings() -> int:
+    """The number of records the data-quality page lists, one count per check."""
+    return sum(queryset.count() for queryset in _checks().values())

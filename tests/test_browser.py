@@ -280,3 +280,14 @@ def test_two_coordinators_editing_one_agreement_keep_both_changes(browser, porta
     second.goto(agreement)
     assert second.input_value("#id_notes") == "Schepen belt terug op maandag."
     assert second.input_value("#id_annual_fee") == "1234.00"
+
+
+def test_a_coordinator_follows_a_line_of_the_staff_home_to_exactly_its_cases(staff, portal):
+    """One role in the browser: a case worker would need a second sign-in code within the same TOTP window."""
+    staff.goto(f"{portal}/admin/")
+    line = staff.locator(".staff-home-line", has_text="wachten op het akkoord van het lokale bestuur")
+    count = int(line.locator(".staff-home-count").inner_text())
+    line.get_by_role("link").click()
+
+    assert staff.locator(".paginator").inner_text().startswith(f"{count} dossier")
+    assert staff.locator("#changelist-filter .selected", has_text="wacht op akkoord van het lokale bestuur").count() == 1

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_widgets import BoundedRelationFields
+from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 from core.pdf import pdf_response, render_pdf
-from trainings import services
+from trainings import selectors, services
 from trainings.models import Module, Registration, TrainingSession
 
 
@@ -50,10 +51,14 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+class SessionWorklistFilter(WorklistFilter):
+    worklists = {"plaatsen": (_("binnen 30 dagen, met vrije plaatsen of een wachtlijst"), selectors.open_or_waiting)}
+
+
 @admin.register(TrainingSession)
 class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["date", "organiser_label", "target_group", "capacity", "participants", "is_synthetic"]
-    list_filter = [YearFilter, "organiser", "modules", "target_group", "is_synthetic"]
+    list_filter = [SessionWorklistFilter, YearFilter, "organiser", "modules", "target_group", "is_synthetic"]
     search_fields = ["organiser_name", "organiser__name", "target_group", "location"]
     autocomplete_fields = ["organiser", "invited_organisations"]
     filter_horizontal = ["modules"]

@@ -1,11 +1,14 @@
 """The training figures parliament asks for (seed 002), each a constant number of queries; the partner's trainings."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 
 from trainings.models import Registration, TrainingSession
+
+UPCOMING_DAYS = 30
 
 
 def sessions_of_period(*, start: date, end: date):
@@ -110,4 +113,23 @@ def attendance_history(*, user, today: date):
         .filter(session__date__lt=today, status=Registration.Status.CONFIRMED)
         .select_related("session")
         .order_by("-session__date", "session__pk", "name")
+    )
+
+
+def open_or_waiting(sessions=None, *, today: date | None = None):
+    """Sessions in the next 30 days with places left (of a set capacity) or people on the waiting list.
+
+    A session without a capacity has no places to fill, so only its waiting list brings it here.
+    """
+    today = today or timezone.localdate()
+    sessions = TrainingSession.objects.all() if sessions is None else sessions
+
+    def registrations(status: str):
+        counted = Registration.objects.filter(session=OuterRef("pk"), status=status).values("session").annotate(n=Count("pk"))
+        return Coalesce(Subquery(counted.values("n"), output_field=IntegerField()), 0)
+
+    return (
+        sessions.filter(date__range=(today, today + timedelta(days=UPCOMING_DAYS)))
+        .annotate(confirmed=registrations(Registration.Status.CONFIRMED), waiting=registrations(Registration.Status.WAITING))
+        .filter(Q(capacity__gt=F("confirmed")) | Q(waiting__gt=0))
     )
