@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import services
+from cases.forms import EntrepreneurForm
+from cases.kbo import kbo_search_term
 from cases.models import (
     AccessLog,
     Activity,
@@ -23,8 +25,16 @@ from cases.models import (
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
+class SearchesEnterpriseNumbers:
+    """An enterprise number is found however it is written; Django would split `BE 0403 170 701` into four terms."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, kbo_search_term(search_term))
+
+
 @admin.register(Entrepreneur)
-class EntrepreneurAdmin(admin.ModelAdmin):
+class EntrepreneurAdmin(SearchesEnterpriseNumbers, admin.ModelAdmin):
+    form = EntrepreneurForm
     list_display = ["name", "enterprise_number_display", "legal_form", "municipality", "anonymised_at"]
     search_fields = ["name", "enterprise_number", "email"]
     autocomplete_fields = ["municipality"]
@@ -97,7 +107,7 @@ class ReportInline(RecordInline):
 
 
 @admin.register(Case)
-class CaseAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class CaseAdmin(SearchesEnterpriseNumbers, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = ["status", "phase", "channel", "funding_basis", "municipality__province", "case_worker", "is_synthetic"]
     search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
