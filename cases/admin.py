@@ -22,6 +22,7 @@ from cases.models import (
     StatusChange,
     TeamMember,
 )
+from core.admin_display import amount_column
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
@@ -84,12 +85,14 @@ class ReferralInline(WorkflowInline):
 
 class ApprovalInline(WorkflowInline):
     model = Approval
-    fields = ["organisation", "decision", "amount", "reason", "decided_by_name", "decided_on"]
+    fields = ["organisation", "decision", "amount_eur", "reason", "decided_by_name", "decided_on"]
+    amount_eur = amount_column(Approval, "amount")
 
 
 class PayerLineInline(WorkflowInline):
     model = PayerLine
-    fields = ["payer", "amount", "paid_on"]
+    fields = ["payer", "amount_eur", "paid_on"]
+    amount_eur = amount_column(PayerLine, "amount")
 
 
 class StatusChangeInline(RecordInline):
@@ -193,7 +196,8 @@ class ReferralAdmin(WritesThroughService, CasePartAdmin):
 
 @admin.register(Approval)
 class ApprovalAdmin(GuardsAgainstLostUpdates, WritesThroughService, CasePartAdmin):
-    list_display = ["case", "organisation", "decision", "amount", "decided_on", "decided_by_name"]
+    list_display = ["case", "organisation", "decision", "amount_eur", "decided_on", "decided_by_name"]
+    amount_eur = amount_column(Approval, "amount")
     list_filter = ["decision"]
     autocomplete_fields = ["case", "organisation"]
 
@@ -203,7 +207,8 @@ class ApprovalAdmin(GuardsAgainstLostUpdates, WritesThroughService, CasePartAdmi
 
 @admin.register(PayerLine)
 class PayerLineAdmin(WritesThroughService, CasePartAdmin):
-    list_display = ["case", "payer", "amount", "paid_on"]
+    list_display = ["case", "payer", "amount_eur", "paid_on"]
+    amount_eur = amount_column(PayerLine, "amount")
     list_filter = ["payer"]
     date_hierarchy = "paid_on"
 

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_display import amount_column
 from core.admin_writes import GuardsAgainstLostUpdates
 from core.templatetags.dyzo_format import grouped
 from partnerships import services
@@ -165,7 +166,7 @@ class ConsultationDayInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
-    list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
+    list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee_eur", "is_synthetic"]
     list_filter = ["form", "party", ("municipality__province", admin.RelatedFieldListFilter), InForceOnFilter, "is_synthetic"]
     search_fields = ["municipality__name_nl", "municipality__nis_code", "notes"]
     list_select_related = ["municipality"]
@@ -178,6 +179,7 @@ class AgreementAdmin(GuardsAgainstLostUpdates, SimpleHistoryAdmin):
         (None, {"fields": ["notes", "is_synthetic"]}),
     ]
     inlines = [ConsultationDayInline]
+    annual_fee_eur = amount_column(Agreement, "annual_fee")
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)
@@ -204,8 +206,10 @@ class DeclineReasonAdmin(admin.ModelAdmin):
 
 @admin.register(TariffBand)
 class TariffBandAdmin(admin.ModelAdmin):
-    list_display = ["valid_from", "min_population", "max_population", "annual_fee", "per_case_fee", "is_illustrative"]
+    list_display = ["valid_from", "min_population", "max_population", "annual_fee_eur", "per_case_fee_eur", "is_illustrative"]
     list_filter = ["valid_from", "is_illustrative"]
+    annual_fee_eur = amount_column(TariffBand, "annual_fee")
+    per_case_fee_eur = amount_column(TariffBand, "per_case_fee")
 
 
 @admin.register(Membership)

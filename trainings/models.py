@@ -30,6 +30,25 @@ class Module(models.Model):
 
 
 class TrainingSessionQuerySet(models.QuerySet):
+    def with_registration_counts(self):
+        """`registered`: confirmed registrations; `attendees`: who came, None until attendance is marked,
+        and the number entered for a historic session without registrations."""
+        registrations = Registration.objects.filter(session=OuterRef("pk"))
+
+        def count(**conditions):
+            counted = registrations.filter(**conditions).values("session").annotate(count=Count("pk")).values("count")
+            return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+        return self.annotate(
+            registered=count(status=Registration.Status.CONFIRMED),
+            attendees=Case(
+                When(Exists(registrations.filter(attended__isnull=False)), then=count(attended=True)),
+                When(~Exists(registrations), then=F("historic_participants")),
+                default=None,
+                output_field=IntegerField(),
+            ),
+        )
+
     def with_participants(self):
         """`participants`: attendance when registrations exist, else the number entered for a historic session."""
         attended = (
