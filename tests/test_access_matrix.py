@@ -61,6 +61,7 @@ API_STAFF = row(403, 200, 200, 403, 403, 403, 403)
 MATRIX = {
     "home": row(302, 302, 302, 302, 302, 302, 403),
     "set_language": REDIRECT,
+    "favicon": REDIRECT,
     "login": PUBLIC,
     "logout": row(405, 405, 405, 405, 405, 405, 405),
     "two_factor": SIGNED_IN,
