@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import selectors, services
+from cases.forms import EntrepreneurForm
+from cases.kbo import kbo_search_term
 from cases.models import (
     AccessLog,
     Activity,
@@ -20,13 +22,22 @@ from cases.models import (
     StatusChange,
     TeamMember,
 )
+from core.admin_display import amount_column
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
 
 
+class SearchesEnterpriseNumbers:
+    """An enterprise number is found however it is written; Django would split `BE 0403 170 701` into four terms."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, kbo_search_term(search_term))
+
+
 @admin.register(Entrepreneur)
-class EntrepreneurAdmin(BoundedRelationFields, admin.ModelAdmin):
+class EntrepreneurAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, admin.ModelAdmin):
+    form = EntrepreneurForm
     list_display = ["name", "enterprise_number_display", "legal_form", "municipality", "anonymised_at"]
     search_fields = ["name", "enterprise_number", "email"]
     autocomplete_fields = ["municipality"]
@@ -76,12 +87,14 @@ class ReferralInline(WorkflowInline):
 
 class ApprovalInline(WorkflowInline):
     model = Approval
-    fields = ["organisation", "decision", "amount", "reason", "decided_by_name", "decided_on"]
+    fields = ["organisation", "decision", "amount_eur", "reason", "decided_by_name", "decided_on"]
+    amount_eur = amount_column(Approval, "amount")
 
 
 class PayerLineInline(WorkflowInline):
     model = PayerLine
-    fields = ["payer", "amount", "paid_on"]
+    fields = ["payer", "amount_eur", "paid_on"]
+    amount_eur = amount_column(PayerLine, "amount")
 
 
 class StatusChangeInline(RecordInline):
@@ -106,7 +119,7 @@ class CaseWorklistFilter(WorklistFilter):
 
 
 @admin.register(Case)
-class CaseAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = [
         CaseWorklistFilter,
@@ -201,7 +214,8 @@ class ReferralAdmin(WritesThroughService, CasePartAdmin):
 
 @admin.register(Approval)
 class ApprovalAdmin(GuardsAgainstLostUpdates, WritesThroughService, CasePartAdmin):
-    list_display = ["case", "organisation", "decision", "amount", "decided_on", "decided_by_name"]
+    list_display = ["case", "organisation", "decision", "amount_eur", "decided_on", "decided_by_name"]
+    amount_eur = amount_column(Approval, "amount")
     list_filter = ["decision"]
     autocomplete_fields = ["case", "organisation"]
 
@@ -211,7 +225,8 @@ class ApprovalAdmin(GuardsAgainstLostUpdates, WritesThroughService, CasePartAdmi
 
 @admin.register(PayerLine)
 class PayerLineAdmin(WritesThroughService, CasePartAdmin):
-    list_display = ["case", "payer", "amount", "paid_on"]
+    list_display = ["case", "payer", "amount_eur", "paid_on"]
+    amount_eur = amount_column(PayerLine, "amount")
     list_filter = ["payer"]
     date_hierarchy = "paid_on"
 

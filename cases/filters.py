@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from cases.kbo import kbo_search_term
 from cases.models import Case
 from core.api_filters import YearFilter
 from partnerships.models import Province
@@ -27,7 +28,7 @@ class CaseFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def search(self, queryset, name, value):
-        filters = Q(entrepreneur__name__icontains=value) | Q(entrepreneur__enterprise_number__icontains=value.replace(".", ""))
+        filters = Q(entrepreneur__name__icontains=value) | Q(entrepreneur__enterprise_number__icontains=kbo_search_term(value))
         if value.isdigit():
             filters |= Q(pk=int(value))
         return queryset.filter(filters)

@@ -2,8 +2,53 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.kbo import format_kbo, normalise_kbo, validate_kbo
+from cases.models import Entrepreneur
 from core.validators import LONG_TEXT, validate_phone
 from partnerships.models import Municipality
+
+
+class EnterpriseNumberField(forms.CharField):
+    """Takes the number as people write it (dots, spaces, `BE`, the old nine digits), keeps the 10 digits, shows them dotted.
+
+    The model field is 10 characters; its `maxlength` would cut `BE 0403 170 701` in the browser before anyone sees why.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("help_text", _("Zoals op een factuur: 0403.170.701, BE 0403 170 701 of 403170701."))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"placeholder": "0403.170.701", "autocomplete": "off", "spellcheck": "false"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        validate_kbo(value)
+        return normalise_kbo(value)
+
+    def prepare_value(self, value):
+        return format_kbo(value) if isinstance(value, str) and value.isdigit() else value
+
+
+class EntrepreneurForm(forms.ModelForm):
+    enterprise_number = EnterpriseNumberField(label=_("Ondernemingsnummer"), required=False)
+
+    class Meta:
+        model = Entrepreneur
+        fields = [
+            "name",
+            "email",
+            "phone",
+            "address",
+            "municipality",
+            "enterprise_number",
+            "legal_form",
+            "sector",
+            "language",
+            "anonymised_at",
+            "is_synthetic",
+        ]
 
 
 class HelpRequestForm(forms.Form):

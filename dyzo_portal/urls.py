@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.views import LoginView
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core.security import SignInForm
@@ -9,6 +12,9 @@ from portal.views import home
 
 urlpatterns = [
     path("", home, name="home"),
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (PDFs, the API's JSON). Lazy: the static
+    # file's hashed name is known only once the storage is configured; not permanent, as the hash changes.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
     path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),

@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_display import amount_column
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates
@@ -174,7 +175,7 @@ class AgreementWorklistFilter(WorklistFilter):
 
 @admin.register(Agreement)
 class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
-    list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee", "is_synthetic"]
+    list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee_eur", "is_synthetic"]
     list_filter = [
         AgreementWorklistFilter,
         "form",
@@ -195,6 +196,7 @@ class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHist
     ]
     inlines = [ConsultationDayInline]
     actions = [admin_actions.extend, admin_actions.end]
+    annual_fee_eur = amount_column(Agreement, "annual_fee")
 
     def save_model(self, request, obj, form, change):
         services.store_agreement(agreement=obj)
@@ -226,8 +228,10 @@ class DeclineReasonAdmin(admin.ModelAdmin):
 
 @admin.register(TariffBand)
 class TariffBandAdmin(admin.ModelAdmin):
-    list_display = ["valid_from", "min_population", "max_population", "annual_fee", "per_case_fee", "is_illustrative"]
+    list_display = ["valid_from", "min_population", "max_population", "annual_fee_eur", "per_case_fee_eur", "is_illustrative"]
     list_filter = ["valid_from", "is_illustrative"]
+    annual_fee_eur = amount_column(TariffBand, "annual_fee")
+    per_case_fee_eur = amount_column(TariffBand, "per_case_fee")
 
 
 @admin.register(Membership)

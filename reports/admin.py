@@ -1,12 +1,14 @@
 from django.contrib import admin
 
+from core.admin_display import amount_column
 from reports.models import FrozenAnswer, Funding, Question, QuestionSet
 
 
 @admin.register(Funding)
 class FundingAdmin(admin.ModelAdmin):
-    list_display = ["year", "funder", "kind", "amount"]
+    list_display = ["year", "funder", "kind", "amount_eur"]
     list_filter = ["year", "kind"]
+    amount_eur = amount_column(Funding, "amount")
 
 
 class QuestionInline(admin.StackedInline):

@@ -4,7 +4,6 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -194,6 +193,8 @@ def frozen_answer(request, frozen_id: int):
     return render(request, "reports/frozen.html", {"frozen": frozen, "changed": changed, **answers.frozen_context(frozen)})
 
 
-@staff_member_required
+@reports_access
 def quality_page(request):
+    """Policy staff see it too: how far the figures can be trusted. It names agreements, municipalities,
+    sessions and case numbers, never an entrepreneur."""
     return render(request, "reports/quality.html", {"checks": data_quality()})

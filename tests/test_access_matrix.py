@@ -61,6 +61,7 @@ API_STAFF = row(403, 200, 200, 403, 403, 403, 403)
 MATRIX = {
     "home": row(302, 302, 302, 302, 302, 302, 403),
     "set_language": REDIRECT,
+    "favicon": REDIRECT,
     "login": PUBLIC,
     "logout": row(405, 405, 405, 405, 405, 405, 405),
     "two_factor": SIGNED_IN,
@@ -72,7 +73,7 @@ MATRIX = {
     "password_reset_complete": PUBLIC,
     "reports:index": REPORTS,
     "reports:map": REPORTS,
-    "reports:quality": STAFF_PAGE,
+    "reports:quality": REPORTS,
     "reports:answer": REPORTS,
     "reports:freeze": row(302, 405, 403, 403, 403, 403, 403),
     "reports:frozen": REPORTS,

@@ -23,6 +23,7 @@ from tests.helpers import pdf_text
 from tests.scratch_databases import ScratchDatabases
 
 CHROMIUM = "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,8 +108,8 @@ def browser():
         chromium.close()
 
 
-def signed_in(browser, portal, email, password):
-    page = browser.new_context(accept_downloads=True, locale="nl-BE").new_page()
+def signed_in(browser, portal, email, password, **context):
+    page = browser.new_context(accept_downloads=True, locale="nl-BE", **context).new_page()
     page.goto(f"{portal}/account/login/")
     page.fill("#id_username", email)
     page.fill("#id_password", password)
@@ -197,6 +198,28 @@ def test_a_partner_registers_a_colleague_for_an_upcoming_session(browser, portal
 
     assert page.locator(".message").inner_text() == "Lotte Browsertest is ingeschreven."
     assert page.locator("tbody tr", has_text="Lotte Browsertest").count() == 1
+
+
+def test_on_a_phone_no_partner_page_is_wider_than_the_screen(browser, portal):
+    """Wide tables scroll inside their box; the page itself never scrolls sideways."""
+    page = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026", viewport=PHONE)
+    widths = {}
+    for path in ["/partner/", "/partner/opleidingen/", "/partner/dossiers/"]:
+        page.goto(f"{portal}{path}")
+        widths[path] = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+
+    assert widths == {path: [PHONE["width"], PHONE["width"]] for path in widths}
+
+
+def test_on_a_phone_the_header_is_one_line_with_a_menu_that_opens_on_a_tap(browser, portal):
+    page = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026", viewport=PHONE)
+    trainings = page.get_by_role("link", name="Opleidingen", exact=True)
+
+    assert page.locator(".site-header").bounding_box()["height"] < PHONE["height"] / 10
+    assert not trainings.is_visible()
+    page.get_by_text("Menu", exact=True).click()
+    trainings.click()
+    assert page.locator("h1").inner_text() == "Opleidingen"
 
 
 def test_a_partner_downloads_a_case_report(browser, portal, staff):

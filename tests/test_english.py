@@ -86,7 +86,7 @@ def test_the_enterprise_number_check_explains_itself_in_english():
     with translation.override("en"), pytest.raises(ValidationError) as error:
         validate_kbo("0123.456.748")
 
-    assert "is not a valid enterprise number" in error.value.messages[0]
+    assert "the last two digits (the check digits) do not match the first eight" in error.value.messages[0]
 
 
 def translated(fields) -> bool:

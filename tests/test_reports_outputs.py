@@ -20,6 +20,7 @@ from tests.factories import (
     AgreementFactory,
     CaseFactory,
     DeclineReasonFactory,
+    EntrepreneurFactory,
     OutreachFactory,
     TrainingSessionFactory,
     municipality,
@@ -161,6 +162,32 @@ def test_the_data_quality_page_finds_overlapping_agreements(coordinator_client):
     response = coordinator_client.get(reverse("reports:quality"))
 
     assert "Overlappende overeenkomsten van dezelfde organisatie (2)" in response.text
+
+
+def test_policy_staff_read_the_data_quality_page_in_the_portal_not_the_admin_sign_in(policy_client):
+    AgreementFactory(municipality=municipality("44021"), annual_fee=None)
+
+    response = policy_client.get(reverse("reports:quality"))
+
+    assert response.status_code == 200
+    assert "Jaarovereenkomsten zonder jaarbedrag (1)" in response.text
+    assert f'<a href="{reverse("reports:quality")}">Datakwaliteit</a>' in response.text
+
+
+def test_the_data_quality_page_names_a_case_by_its_number_never_by_the_entrepreneur(policy_client):
+    case = CaseFactory(municipality=None, entrepreneur=EntrepreneurFactory(name="Bakkerij Peeters"))
+
+    page = policy_client.get(reverse("reports:quality")).text
+
+    assert f"Dossier {case.pk}" in page
+    assert "Bakkerij Peeters" not in page
+
+
+def test_a_partner_asking_for_the_data_quality_page_gets_the_dutch_refusal(partner_member_client):
+    response = partner_member_client.get(reverse("reports:quality"))
+
+    assert response.status_code == 403
+    assert "Geen toegang" in response.text
 
 
 def many_agreements(count):

@@ -105,3 +105,39 @@ def test_attendance_cannot_be_marked_before_the_session(coordinator_client):
 
     assert "De aanwezigheid kan pas na de sessie geregistreerd worden." in response.text
     assert Registration.objects.get(pk=came.pk).attended is None
+
+
+def session_row(client, session):
+    """The registered and attended cells of the session's line in the changelist."""
+    response = client.get(reverse("admin:trainings_trainingsession_changelist"))
+    shown = next(s for s in response.context["cl"].result_list if s.pk == session.pk)
+    return shown.registered, shown.attendees, response.text
+
+
+def test_a_coming_session_shows_who_registered_and_no_attendance_yet(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1), capacity=None)
+    RegistrationFactory.create_batch(7, session=session)
+    RegistrationFactory(session=session, status=Registration.Status.WAITING)
+    RegistrationFactory(session=session, status=Registration.Status.CANCELLED)
+
+    registered, attendees, page = session_row(coordinator_client, session)
+
+    assert (registered, attendees) == (7, None)
+    assert '<td class="field-registered">7</td><td class="field-attendees">-</td>' in page
+
+
+def test_a_past_session_shows_registered_and_attended_side_by_side(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2020, 5, 1), capacity=None)
+    RegistrationFactory.create_batch(2, session=session, attended=True)
+    RegistrationFactory(session=session, attended=False)
+
+    registered, attendees, page = session_row(coordinator_client, session)
+
+    assert (registered, attendees) == (3, 2)
+    assert '<td class="field-registered">3</td><td class="field-attendees">2</td>' in page
+
+
+def test_a_historic_session_without_registrations_shows_the_number_entered_as_attended(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2016, 5, 1), historic_participants=12)
+
+    assert session_row(coordinator_client, session)[:2] == (0, 12)

@@ -57,7 +57,7 @@ class SessionWorklistFilter(WorklistFilter):
 
 @admin.register(TrainingSession)
 class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
-    list_display = ["date", "organiser_label", "target_group", "capacity", "participants", "is_synthetic"]
+    list_display = ["date", "organiser_label", "target_group", "capacity", "registered", "attendees", "is_synthetic"]
     list_filter = [SessionWorklistFilter, YearFilter, "organiser", "modules", "target_group", "is_synthetic"]
     search_fields = ["organiser_name", "organiser__name", "target_group", "location"]
     autocomplete_fields = ["organiser", "invited_organisations"]
@@ -66,15 +66,20 @@ class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, Simp
     inlines = [RegistrationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_participants().select_related("organiser")
+        return super().get_queryset(request).with_registration_counts().select_related("organiser")
 
     @admin.display(description=_("inrichter"))
     def organiser_label(self, session):
         return session.organiser_label
 
-    @admin.display(description=_("deelnemers"), ordering="participants")
-    def participants(self, session):
-        return session.participants
+    @admin.display(description=_("ingeschreven"), ordering="registered")
+    def registered(self, session):
+        return session.registered
+
+    @admin.display(description=_("aanwezig"), ordering="attendees")
+    def attendees(self, session):
+        """Empty (–) until attendance is marked after the session."""
+        return session.attendees
 
     def get_urls(self):
         sheet = self.admin_site.admin_view(self.sign_in_sheet)

@@ -41,6 +41,25 @@ class TrainingSessionQuerySet(models.QuerySet):
         invitations = TrainingSession.invited_organisations.through.objects.filter(trainingsession=OuterRef("pk"))
         return self.filter(~Exists(invitations) | Exists(invitations.filter(organisation__in=organisations)))
 
+    def with_registration_counts(self):
+        """`registered`: confirmed registrations; `attendees`: who came, None until attendance is marked,
+        and the number entered for a historic session without registrations."""
+        registrations = Registration.objects.filter(session=OuterRef("pk"))
+
+        def count(**conditions):
+            counted = registrations.filter(**conditions).values("session").annotate(count=Count("pk")).values("count")
+            return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+        return self.annotate(
+            registered=count(status=Registration.Status.CONFIRMED),
+            attendees=Case(
+                When(Exists(registrations.filter(attended__isnull=False)), then=count(attended=True)),
+                When(~Exists(registrations), then=F("historic_participants")),
+                default=None,
+                output_field=IntegerField(),
+            ),
+        )
+
     def with_participants(self):
         """`participants`: attendance when registrations exist, else the number entered for a historic session."""
         attended = (

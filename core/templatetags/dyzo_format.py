@@ -11,7 +11,15 @@ def euro(value):
     """`1234.5` → `€ 1.234,50`; empty stays empty."""
     if value is None or value == "":
         return ""
-    return f"€ {number_format(value, decimal_pos=2, force_grouping=True)}"
+    return f"€ {amount(value)}"
+
+
+@register.filter
+def amount(value):
+    """`470000` → `470.000,00`: for a column whose heading already says EUR; empty stays empty."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, decimal_pos=2, force_grouping=True)
 
 
 @register.filter
