@@ -152,6 +152,7 @@ def api_writes(fields, valid, *, detail: bool) -> list[Operation]:
 
 MATRIX = {
     "home": READ_ONLY,
+    "favicon": READ_ONLY,
     "set_language": [Operation(fields={"language": "choice", "next": "text"}, valid={"language": "en", "next": "/"})],
     "login": [Operation(fields={"username": "email", "password": "text"}, valid={"username": "partner_a@example.org"})],
     "logout": [Operation(fields={"next": "text"})],
