@@ -7,9 +7,12 @@ without BOM, `,` or `;`) and the first sheet of an XLSX workbook.
 import csv
 import io
 import re
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -19,6 +22,9 @@ from openpyxl import load_workbook
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
+MAX_DATA_ROWS = 100_000
+MAX_HEADER_COLUMNS = 100  # far wider than any import; what lies beyond is never read
+MAX_CELL_CHARS = 32_767  # a spreadsheet cell's own limit
 
 
 class TabularFileError(Exception):
@@ -54,56 +60,104 @@ class ImportResult:
 
 
 def read_rows(*, file_name: str, content: bytes, columns: list[str]) -> list[Row]:
-    """The data rows of a CSV or XLSX file whose header holds exactly `columns` (in any order)."""
+    """The data rows of a CSV or XLSX file whose header holds exactly `columns` (in any order).
+
+    Rows are streamed and cut to the header's width, so neither a sheet's declared dimension nor
+    stray cells far to the right or below make it allocate more than the rows it keeps.
+    """
     suffix = Path(file_name).suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise TabularFileError(_("Alleen CSV- en XLSX-bestanden kunnen ingelezen worden."))
     if len(content) > MAX_UPLOAD_BYTES:
         raise TabularFileError(_("Het bestand is groter dan 5 MB."))
-    table = _xlsx_table(content) if suffix == ".xlsx" else _csv_table(content)
-    if not table:
-        raise TabularFileError(_("Het bestand is leeg."))
-    header = [str(cell or "").strip().lower() for cell in table[0]]
+    with closing(_xlsx_lines(content) if suffix == ".xlsx" else _csv_lines(content)) as lines:
+        header = next(lines, None)
+        if header is None:
+            raise TabularFileError(_("Het bestand is leeg."))
+        if sorted(header) != sorted(columns):
+            raise TabularFileError(
+                _("De kopregel moet deze kolommen bevatten: %(expected)s (gevonden: %(found)s).")
+                % {"expected": ",".join(columns), "found": ",".join(header) or _("niets")}
+            )
+        return _data_rows(lines, header)
+
+
+def _data_rows(lines: Iterator[Sequence], header: Sequence[str]) -> list[Row]:
+    rows = []
+    for line, cells in enumerate(lines, start=2):
+        if line > MAX_DATA_ROWS + 1:
+            raise TabularFileError(
+                _(
+                    "Het bestand telt meer dan %(limit)s regels (lege regels meegeteld). "
+                    "Verwijder de lege regels onderaan of splits het bestand op."
+                )
+                % {"limit": f"{MAX_DATA_ROWS:,}".replace(",", ".")}
+            )
+        kept = list(islice(cells, len(header)))
+        values = {name: _clean(kept[index]) if index < len(kept) else None for index, name in enumerate(header)}
+        if not any(value not in (None, "") for value in values.values()):
+            continue
+        if any(isinstance(value, str) and len(value) > MAX_CELL_CHARS for value in values.values()):
+            raise TabularFileError(
+                _("Regel %(line)s: een cel is langer dan %(limit)s tekens.")
+                % {"line": line, "limit": f"{MAX_CELL_CHARS:,}".replace(",", ".")}
+            )
+        rows.append(Row(line=line, values=values))
+    return rows
+
+
+def _header(cells: Sequence) -> list[str]:
+    header = [str(cell or "").strip().lower() for cell in cells]
     while header and not header[-1]:
         header.pop()
-    if sorted(header) != sorted(columns):
-        raise TabularFileError(
-            _("De kopregel moet deze kolommen bevatten: %(expected)s (gevonden: %(found)s).")
-            % {"expected": ",".join(columns), "found": ",".join(header) or _("niets")}
-        )
-    rows = []
-    for line, cells in enumerate(table[1:], start=2):
-        values = {name: _clean(cells[index] if index < len(cells) else None) for index, name in enumerate(header)}
-        if any(value not in (None, "") for value in values.values()):
-            rows.append(Row(line=line, values=values))
-    return rows
+    return header
 
 
 def _clean(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _csv_table(content: bytes) -> list[list[str]]:
+def _csv_lines(content: bytes) -> Generator[Sequence, None, None]:
+    """The header, then every line as the csv module reads it."""
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise TabularFileError(_("Het CSV-bestand is niet in UTF-8 opgeslagen.")) from error
-    first_line = text.splitlines()[0] if text else ""
+    # newline="" lets the csv module read every line ending, old Mac's lone \r included.
+    first_line = io.StringIO(text, newline="").readline()
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        # newline="" lets the csv module read every line ending, old Mac's lone \r included.
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        first = next(reader, None)
+        if first is None:
+            return
+        yield _header(first[:MAX_HEADER_COLUMNS])
+        yield from reader
     except csv.Error as error:
         raise TabularFileError(_("Het CSV-bestand kan niet gelezen worden (%(error)s).") % {"error": error}) from error
 
 
-def _xlsx_table(content: bytes) -> list[list]:
+def _xlsx_lines(content: bytes) -> Generator[Sequence, None, None]:
+    """The header, then every line of the first sheet cut to the header's width.
+
+    The sheet's declared <dimension> is ignored: a file that claims A1:XFD1048576 would otherwise
+    make openpyxl pad every row to 16,384 cells and the sheet to a million rows.
+    """
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise TabularFileError(_("Het XLSX-bestand kan niet gelezen worden.")) from error
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        first = next(sheet.iter_rows(max_row=1, max_col=MAX_HEADER_COLUMNS, values_only=True), None)
+        if first is None:
+            return
+        header = _header(first)
+        yield header
+        yield from sheet.iter_rows(min_row=2, max_col=len(header), values_only=True)
+    except Exception as error:  # a damaged sheet only shows itself while its rows are parsed
+        raise TabularFileError(_("Het XLSX-bestand kan niet gelezen worden.")) from error
     finally:
         workbook.close()
 
