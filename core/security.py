@@ -11,6 +11,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 
+from core.client_address import client_address
+
 logger = logging.getLogger("core.security")
 
 
@@ -38,8 +40,8 @@ def locked_out(request, original_response=None, credentials=None):
     return render(request, "registration/locked_out.html", {"minutes": minutes}, status=429)
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "-") if request is not None else "-"
+def logged_address(request) -> str:
+    return (client_address(request) or "-") if request is not None else "-"
 
 
 def sign_in_name(request, credentials) -> str | None:
@@ -54,15 +56,15 @@ def sign_in_name(request, credentials) -> str | None:
 
 @receiver(user_logged_in)
 def log_sign_in(sender, request, user, **kwargs):
-    logger.info("sign-in user=%s address=%s", user.get_username(), client_address(request))
+    logger.info("sign-in user=%s address=%s", user.get_username(), logged_address(request))
 
 
 @receiver(user_logged_out)
 def log_sign_out(sender, request, user, **kwargs):
     if user is not None:
-        logger.info("sign-out user=%s address=%s", user.get_username(), client_address(request))
+        logger.info("sign-out user=%s address=%s", user.get_username(), logged_address(request))
 
 
 @receiver(user_login_failed)
 def log_failed_sign_in(sender, credentials, request=None, **kwargs):
-    logger.warning("failed sign-in user=%s address=%s", credentials.get("username", "-"), client_address(request))
+    logger.warning("failed sign-in user=%s address=%s", credentials.get("username", "-"), logged_address(request))

@@ -12,6 +12,7 @@ Production security (all on when DEBUG is off; see README "Deploying"):
 CSRF_TRUSTED_ORIGINS     comma-separated origins, e.g. https://portaal.dyzo.be
 SECURE_SSL_REDIRECT      "0" only to serve plain HTTP locally (make serve)
 TRUST_X_FORWARDED_PROTO  "1" behind a TLS-terminating proxy that sets X-Forwarded-Proto
+TRUSTED_PROXY_COUNT      how many proxies in front of the portal append to X-Forwarded-For; default 0
 SECURE_HSTS_SECONDS      default one year
 SESSION_IDLE_MINUTES     a session ends after this much inactivity; default 30
 EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
@@ -51,6 +52,16 @@ def env_flag(name: str, default: bool = False) -> bool:
         return False
     accepted = ", ".join(TRUE_VALUES + FALSE_VALUES)
     raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value; use one of: {accepted}.")
+
+
+def env_count(name: str, default: int = 0) -> int:
+    """A whole number of zero or more; unset or empty gives the default, anything else stops the start."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not (value.isascii() and value.isdigit()):
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a whole number of zero or more.")
+    return int(value)
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -224,6 +235,8 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Proxies in front of the portal that append the client's address to X-Forwarded-For (core.client_address).
+TRUSTED_PROXY_COUNT = env_count("TRUSTED_PROXY_COUNT")
 X_FRAME_OPTIONS = "DENY"
 SESSION_IDLE_SECONDS = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS
@@ -251,6 +264,7 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
 AXES_USERNAME_CALLABLE = "core.security.sign_in_name"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
