@@ -25,7 +25,7 @@ from cases.models import (
 from core.admin_display import amount_column
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
-from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
+from core.admin_writes import GuardsAgainstLostUpdates, RecordInline, WorkflowInline, WritesThroughService
 
 
 class SearchesEnterpriseNumbers:
@@ -56,28 +56,6 @@ class ActivityInline(admin.TabularInline):
     model = Activity
     extra = 0
     fields = ["date", "kind", "description"]
-
-
-class RecordInline(admin.TabularInline):
-    """Records the workflow writes itself: shown on the case, never edited by hand."""
-
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.fields
-
-
-class WorkflowInline(RecordInline):
-    """Records with rules of their own: shown on the case, written on their own page through their service."""
-
-    show_change_link = True
 
 
 class ReferralInline(WorkflowInline):

@@ -3,6 +3,7 @@
 from typing import cast
 
 from django import forms
+from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -126,3 +127,25 @@ class GuardsAgainstLostUpdates:
             return fieldsets
         (name, options), *rest = fieldsets
         return [(name, {**options, "fields": [*options["fields"], "seen_version"]}), *rest]
+
+
+class RecordInline(admin.TabularInline):
+    """Records the workflow writes itself: shown on their parent record, never edited by hand."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
+
+class WorkflowInline(RecordInline):
+    """Records with rules of their own: shown on their parent record, written on their own page through their service."""
+
+    show_change_link = True

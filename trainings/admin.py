@@ -10,7 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
-from core.admin_writes import GuardsAgainstLostUpdates, WritesThroughService
+from core.admin_writes import GuardsAgainstLostUpdates, WorkflowInline, WritesThroughService
 from core.pdf import pdf_response, render_pdf
 from trainings import selectors, services
 from trainings.models import Module, Registration, TrainingSession
@@ -35,20 +35,11 @@ class YearFilter(admin.SimpleListFilter):
         return queryset.filter(date__year=self.value()) if self.value() else queryset
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(WorkflowInline):
     """Shown on the session; registrations are added, cancelled and marked on their own page, through the rules."""
 
     model = Registration
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    fields = readonly_fields = ("name", "function", "organisation_name", "status", "attended")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    fields = ("name", "function", "organisation_name", "status", "attended")
 
 
 class SessionWorklistFilter(WorklistFilter):
