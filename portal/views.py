@@ -80,7 +80,7 @@ def _decided_here(user):
 
 def _pending_approvals(user):
     """The cases that wait for the local authority's decision."""
-    return _decided_here(user).filter(approval__isnull=True).exclude(status=Case.Status.CLOSED)
+    return case_selectors.awaiting_approval(_decided_here(user))
 
 
 def _status_label(form: str) -> str:
