@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import selectors, services
@@ -115,7 +116,7 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     readonly_fields = ["status", "outcome", "closed_on", "funding_basis", "anonymised_at"]
     date_hierarchy = "opened_on"
     inlines = [TeamInline, ActivityInline, ReferralInline, ApprovalInline, PayerLineInline, StatusChangeInline, ReportInline]
-    actions = ["to_intake", "to_ongoing"]
+    actions = ["to_intake", "to_ongoing", "remind_partner"]
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -152,6 +153,22 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     @admin.action(description=_("Naar lopend"))
     def to_ongoing(self, request, queryset):
         self._move(request, queryset, Case.Status.ONGOING)
+
+    @admin.action(description=_("Herinner partner"), permissions=["change"])
+    def remind_partner(self, request, queryset):
+        """E-mail the deciding local authority about each selected case still waiting for its approval."""
+        for case in queryset:
+            try:
+                people = services.remind_approval(case=case, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                message = ngettext(
+                    "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerder.",
+                    "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerders.",
+                    people,
+                )
+                self.message_user(request, message % {"case": case, "count": people}, messages.SUCCESS)
 
 
 @admin.register(AccessLog)

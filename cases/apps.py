@@ -6,3 +6,6 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cases"
     verbose_name = _("Dossiers")
+
+    def ready(self):
+        from cases import notifications  # noqa: F401  (registers the kinds of e-mail about cases)

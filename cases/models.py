@@ -230,6 +230,7 @@ class Activity(models.Model):
         MEETING = "gesprek", _("Gesprek")
         CONSULTATION_DAY = "zitdag", _("Zitdagconsult")
         NOTE = "notitie", _("Notitie")
+        APPROVAL_REMINDER = "herinnerd", _("Herinnering aan het lokale bestuur")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activities")
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)

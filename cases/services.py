@@ -10,8 +10,11 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import notifications
 from cases.kbo import normalise_kbo
-from cases.models import AccessLog, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
+from cases.models import AccessLog, Activity, Approval, Case, CaseReport, Entrepreneur, PayerLine, Referral, StatusChange
+from cases.selectors import awaiting_approval
+from core.notifications import wanting
 from core.pdf import render_pdf
 from partnerships.models import Agreement, Municipality, Organisation
 from partnerships.selectors import cooperation_form
@@ -92,7 +95,7 @@ def refer_case(
     if municipality is None:
         raise ValidationError(_("De gemeente van uw organisatie bestaat niet meer; neem contact op met Dyzo."))
     entrepreneur = save_entrepreneur(entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality))
-    return open_case(
+    case = open_case(
         entrepreneur=entrepreneur,
         municipality=municipality,
         opened_on=on,
@@ -102,11 +105,16 @@ def refer_case(
         situation=situation,
         by=by,
     )
+    notifications.new_case(case)
+    return case
 
 
 @transaction.atomic
 def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None = None) -> Case:
-    """Move a case along aangemeld → intake → lopend → afgesloten; anything else is refused and changes nothing."""
+    """Move a case along aangemeld → intake → lopend → afgesloten; anything else is refused and changes nothing.
+
+    Taking a per-case case up (intake) asks its local authority for the approval; closing a referred case tells
+    the organisation that referred it."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     if to not in Status.values:
         raise ValidationError(_("Onbekende status '%(status)s'.") % {"status": to})
@@ -125,6 +133,10 @@ def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None
     case.status = to
     case.full_clean()
     case.save()
+    if to == Status.INTAKE and case.needs_approval and case.decision is None:
+        notifications.approval_needed(case)
+    if to == Status.CLOSED:
+        notifications.case_closed(case)
     return case
 
 
@@ -165,9 +177,42 @@ def decide_approval(
 
 @transaction.atomic
 def store_approval(*, approval: Approval) -> Approval:
+    """A new or corrected decision; a new one is e-mailed to the case worker."""
+    new = approval._state.adding
     approval.full_clean()
     approval.save()
+    if new:
+        notifications.decision_taken(approval)
     return approval
+
+
+@transaction.atomic
+def remind_approval(*, case: Case, by, today: date | None = None) -> int:
+    """E-mail the deciding local authority's partner admins that the case still waits for them, at most once a day.
+
+    The reminder is written on the case as an activity; returns how many people it goes to.
+    """
+    today = today or timezone.localdate()
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not awaiting_approval(Case.objects.filter(pk=case.pk)).exists():
+        raise ValidationError(_("%(case)s wacht niet op een akkoord van het lokale bestuur.") % {"case": case})
+    if case.activities.filter(kind=Activity.Kind.APPROVAL_REMINDER, date=today).exists():
+        raise ValidationError(_("Het lokale bestuur is vandaag al herinnerd aan %(case)s.") % {"case": case})
+    recipients = list(wanting(notifications.APPROVAL_REMINDER, notifications.deciding_admins(case)))
+    if not recipients:
+        raise ValidationError(
+            _("Geen partnerbeheerder van het lokale bestuur van %(case)s ontvangt herinneringen.") % {"case": case}
+        )
+    Activity.objects.create(
+        case=case,
+        kind=Activity.Kind.APPROVAL_REMINDER,
+        date=today,
+        description=_("Herinnering aan het akkoord gemaild naar %(people)s.")
+        % {"people": ", ".join(user.email for user in recipients)},
+        created_by=by,
+    )
+    notifications.approval_reminder(case, day=today)
+    return len(recipients)
 
 
 @transaction.atomic
@@ -215,7 +260,7 @@ def submit_help_request(
     if not consent:
         raise ValidationError(_("Zonder uw toestemming kunnen wij uw vraag niet behandelen."))
     entrepreneur = save_entrepreneur(entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality))
-    return open_case(
+    case = open_case(
         entrepreneur=entrepreneur,
         municipality=municipality,
         opened_on=timezone.localdate(),
@@ -224,3 +269,5 @@ def submit_help_request(
         situation=description,
         consent_given_at=timezone.now(),
     )
+    notifications.new_case(case)
+    return case

@@ -107,3 +107,38 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.first_name
+
+
+class NotificationPreference(models.Model):
+    """A person's choice for one kind of e-mail (`core.notifications`); without a row, the e-mail is sent."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_preferences")
+    kind = models.CharField(_("soort melding"), max_length=50)
+    enabled = models.BooleanField(_("ontvangen"), default=True)
+
+    class Meta:
+        verbose_name = _("meldingsvoorkeur")
+        verbose_name_plural = _("meldingsvoorkeuren")
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="one_preference_per_kind")]
+
+    def __str__(self):
+        return f"{self.user}: {self.kind}"
+
+
+class SentNotification(models.Model):
+    """Every e-mail the notifications sent: a message (its key) reaches an address at most once, in the database."""
+
+    kind = models.CharField(_("soort melding"), max_length=50)
+    key = models.CharField(_("bericht"), max_length=200)
+    email = models.EmailField(_("e-mailadres"), max_length=254)
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("verstuurde melding")
+        verbose_name_plural = _("verstuurde meldingen")
+        constraints = [models.UniqueConstraint(fields=["key", "email"], name="one_message_per_address")]
+
+    def __str__(self):
+        return f"{self.key} → {self.email}"

@@ -6,6 +6,7 @@ parliamentary answers, and can unlock sign-ins. Other people's authenticator app
 are secrets of their owners: only superusers manage them. Policy staff read reports only. The groups' permissions are set after every migrate, so they follow new models.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
@@ -37,3 +38,12 @@ def sync_role_groups(**kwargs) -> None:
 def can_view_reports(user) -> bool:
     """Dyzo staff and policy staff read the reports."""
     return user.is_authenticated and (user.is_staff or user.groups.filter(name=POLICY_GROUP).exists())
+
+
+def coordinators():
+    """The active Dyzo coordinators, whom the portal tells about new work and agreements running out."""
+    return get_user_model().objects.filter(is_staff=True, is_active=True, groups__name=COORDINATOR_GROUP)
+
+
+def is_coordinator(user) -> bool:
+    return user.is_staff and user.groups.filter(name=COORDINATOR_GROUP).exists()

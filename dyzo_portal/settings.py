@@ -17,6 +17,7 @@ SECURE_HSTS_SECONDS      default one year
 SESSION_IDLE_MINUTES     a session ends after this much inactivity; default 30
 EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
                EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS); DEFAULT_FROM_EMAIL the sender
+SITE_URL       the portal's address, for the links in e-mails; default http://127.0.0.1:8000
 """
 
 import datetime
@@ -216,6 +217,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dyzo-portaal <noreply@dyzo.be>")
+# The absolute links in e-mails start with this address (no request to take it from in a scheduled command).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core.notification_settings import notification_settings
 from core.security import SignInForm
 from core.two_factor import two_factor
 from portal.views import home
@@ -17,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
+    path("account/meldingen/", notification_settings, name="notifications"),
     path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.notification_settings import preferences_page
 from partnerships import accounts
 from partnerships.models import Membership, Organisation
 from portal.forms import InvitationForm
@@ -85,3 +86,9 @@ def accept_invitation(request, uidb64: str, token: str):
         messages.success(request, _("Welkom! Uw wachtwoord is ingesteld."))
         return redirect("portal:dashboard")
     return render(request, "portal/accept_invitation.html", {"form": form})
+
+
+@partner_required
+def notification_settings(request):
+    """The partner's "Meldingen": the same choices as under /account/, within the portal."""
+    return preferences_page(request, template="portal/notifications.html")

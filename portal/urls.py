@@ -20,4 +20,5 @@ urlpatterns = [
     path("collegas/uitnodigen/", member_views.invite, name="invite"),
     path("collegas/<int:membership_id>/deactiveren/", member_views.deactivate, name="deactivate"),
     path("uitnodiging/<uidb64>/<token>/", member_views.accept_invitation, name="accept_invitation"),
+    path("meldingen/", member_views.notification_settings, name="notifications"),
 ]

@@ -6,3 +6,6 @@ class TrainingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "trainings"
     verbose_name = _("Opleidingen")
+
+    def ready(self):
+        from trainings import notifications  # noqa: F401  (registers the kinds of e-mail about trainings)

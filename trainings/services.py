@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from partnerships.models import Organisation
+from trainings import notifications
 from trainings.models import Registration, TrainingSession
 
 
@@ -95,7 +96,8 @@ def register(
 
 @transaction.atomic
 def cancel_registration(*, registration: Registration, by, today: date | None = None) -> Registration | None:
-    """Cancel; a freed place goes to the first person on the waiting list, who is returned.
+    """Cancel; a freed place goes to the first person on the waiting list, who is returned (and whose
+    registering colleague is e-mailed).
 
     Partners cancel only before the session; staff may correct the records afterwards.
     """
@@ -116,6 +118,7 @@ def cancel_registration(*, registration: Registration, by, today: date | None = 
     if promoted:
         promoted.status = Registration.Status.CONFIRMED
         promoted.save(update_fields=["status"])
+        notifications.promoted(promoted)
     return promoted
 
 

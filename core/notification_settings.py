@@ -1,0 +1,35 @@
+"""The "Meldingen" page: each person switches the kinds of e-mail that apply to their role on or off."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import notifications
+
+
+class PreferencesForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=gettext_lazy("Stuur mij een e-mail bij"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, initial={"kinds": sorted(notifications.enabled_kinds(user))}, **kwargs)
+        self.fields["kinds"].choices = [(kind.code, kind.label) for kind in notifications.kinds_for(user)]  # type: ignore[attr-defined]
+
+
+def preferences_page(request, *, template: str, context: dict | None = None):
+    """Shown and saved the same way wherever it lives: under /account/ and in the partner portal."""
+    form = PreferencesForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        notifications.save_preferences(user=request.user, enabled=set(form.cleaned_data["kinds"]))
+        messages.success(request, _("Uw keuze is bewaard."))
+        return redirect(request.path)
+    return render(request, template, {"form": form, "has_kinds": bool(form.fields["kinds"].choices), **(context or {})})  # type: ignore[attr-defined]
+
+
+@login_required
+def notification_settings(request):
+    return preferences_page(request, template="registration/notifications.html")
