@@ -230,7 +230,9 @@ def test_the_reminders_go_once_however_often_the_command_runs(committed, mailout
     for session in (soon, later):
         training_services.register(session=session, name="An", organisation=ocmw("44021"), registered_by=partner_admin)
     ending = AgreementFactory(start_date=datetime.date(2020, 1, 1), end_date=today + datetime.timedelta(days=45))
-    AgreementFactory(municipality=municipality("11002"), start_date=datetime.date(2020, 1, 1), end_date=today + datetime.timedelta(days=61))
+    AgreementFactory(
+        municipality=municipality("11002"), start_date=datetime.date(2020, 1, 1), end_date=today + datetime.timedelta(days=61)
+    )
 
     call_command("send_reminders")
     first = [(message.to, message.subject) for message in mailoutbox]
