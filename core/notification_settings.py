@@ -17,17 +17,17 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, initial={"kinds": sorted(notifications.enabled_kinds(user))}, **kwargs)
-        self.fields["kinds"].choices = [(kind.code, kind.label) for kind in notifications.kinds_for(user)]  # type: ignore[attr-defined]
+        self.fields["kinds"].choices = [(kind.code, kind.label) for kind in notifications.kinds_for(user)]
 
 
-def preferences_page(request, *, template: str, context: dict | None = None):
+def preferences_page(request, *, template: str):
     """Shown and saved the same way wherever it lives: under /account/ and in the partner portal."""
     form = PreferencesForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         notifications.save_preferences(user=request.user, enabled=set(form.cleaned_data["kinds"]))
         messages.success(request, _("Uw keuze is bewaard."))
         return redirect(request.path)
-    return render(request, template, {"form": form, "has_kinds": bool(form.fields["kinds"].choices), **(context or {})})  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "has_kinds": bool(form.fields["kinds"].choices)})  # type: ignore[attr-defined]
 
 
 @login_required
