@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -76,6 +77,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("actief"), default=True, help_text=_("Vink dit uit in plaats van de account te verwijderen.")
     )
     date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    language = models.CharField(
+        _("taal van de e-mails"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     objects = UserManager()
 

@@ -4,8 +4,8 @@ Each app registers the kinds of its own events (`register`, in its `notification
 reminders the daily command `send_reminders` runs (`reminder`); its services call `notify`. `notify`
 waits for the transaction to commit, so a change that is rolled back tells nobody. The log
 (`SentNotification`, unique per message key and address, in the database) lets a message reach an
-address once, however often a reminder runs or an event repeats. Users store no language: e-mails
-are in the portal's language, Dutch.
+address once, however often a reminder runs or an event repeats. Each e-mail is written in the
+recipient's language (`User.language`, chosen on the "Meldingen" page; Dutch unless they chose English).
 """
 
 import logging
@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
@@ -22,6 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from core.models import NotificationPreference, SentNotification, User
 
@@ -63,8 +65,12 @@ def enabled_kinds(user) -> set[str]:
 
 
 @transaction.atomic
-def save_preferences(*, user, enabled: set[str]) -> None:
-    """Store the person's choice for every kind that applies to them; unknown codes are ignored."""
+def save_preferences(*, user, enabled: set[str], language: str) -> None:
+    """Store the person's choice for every kind that applies to them (unknown codes are ignored) and their e-mails' language."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Kies een taal uit de lijst."))
+    user.language = language
+    user.save(update_fields=["language"])
     for kind in kinds_for(user):
         NotificationPreference.objects.update_or_create(user=user, kind=kind.code, defaults={"enabled": kind.code in enabled})
 
@@ -104,7 +110,7 @@ def _send_once(kind: Kind, *, user: User, key: str, context: dict) -> bool:
     try:
         with transaction.atomic():
             SentNotification.objects.create(kind=kind.code, key=key, email=user.email, user=user)
-            with translation.override(settings.LANGUAGE_CODE):
+            with translation.override(user.language or settings.LANGUAGE_CODE):
                 subject = " ".join(render_to_string(f"notifications/{kind.code}_subject.txt", context).split())
                 body = render_to_string(f"notifications/{kind.code}_body.txt", context)
             send_mail(subject, body, None, [user.email])

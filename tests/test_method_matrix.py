@@ -214,8 +214,12 @@ MATRIX = {
     ],
     "portal:deactivate": [Operation(fields={"membership_id": "fk"})],
     "portal:accept_invitation": [Operation(fields={"new_password1": "text", "new_password2": "text"})],
-    "portal:notifications": [Operation(fields={"kinds": "choice"}, valid={"kinds": "akkoord_gevraagd"})],
-    "notifications": [Operation(fields={"kinds": "choice"}, valid={"kinds": "nieuwe_aanmelding"})],
+    "portal:notifications": [
+        Operation(fields={"kinds": "choice", "language": "choice"}, valid={"kinds": "akkoord_gevraagd", "language": "en"})
+    ],
+    "notifications": [
+        Operation(fields={"kinds": "choice", "language": "choice"}, valid={"kinds": "nieuwe_aanmelding", "language": "en"})
+    ],
     "api-report": API_READ_ONLY,
     "api-root": API_READ_ONLY,
     "province-list": API_READ_ONLY,

@@ -371,10 +371,32 @@ def test_switching_a_kind_off_on_the_page_stops_that_email(client, committed, ma
     sign_in(client, partner)
     kinds = [case_notifications.APPROVAL_REMINDER.code, case_notifications.CASE_CLOSED.code]
 
-    response = client.post(reverse("portal:notifications"), {"kinds": kinds})
+    response = client.post(reverse("portal:notifications"), {"kinds": kinds, "language": "nl-be"})
     with committed():
         case_notifications.approval_needed(per_case_case())
 
     assert response.status_code == 302
     assert mailoutbox == []
     assert client.get(reverse("portal:notifications")).context["form"].initial["kinds"] == sorted(kinds)
+
+
+def test_an_email_is_written_in_the_language_the_recipient_chose(client, committed, mailoutbox):
+    partner = admin_of("44021")
+    sign_in(client, partner)
+    client.post(reverse("notifications"), {"kinds": [case_notifications.APPROVAL_NEEDED.code], "language": "en"})
+    case = per_case_case()
+
+    with committed():
+        case_notifications.approval_needed(case)
+
+    assert mailoutbox[0].subject == f"Case {case.pk} is waiting for your approval"
+    assert "Dear " in mailoutbox[0].body
+
+
+def test_an_email_is_in_dutch_by_default(committed, mailoutbox, partner_admin):
+    case = per_case_case()
+
+    with committed():
+        case_notifications.approval_needed(case)
+
+    assert mailoutbox[0].subject == f"Dossier {case.pk} wacht op uw akkoord"
