@@ -1,11 +1,13 @@
 """Staff admin for cases, in Dutch. Workflow changes go through the services, so they are checked and recorded."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases import selectors, services
@@ -158,17 +160,39 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     def remind_partner(self, request, queryset):
         """E-mail the deciding local authority about each selected case still waiting for its approval."""
         for case in queryset:
-            try:
-                people = services.remind_approval(case=case, by=request.user)
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-            else:
-                message = ngettext(
-                    "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerder.",
-                    "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerders.",
-                    people,
-                )
-                self.message_user(request, message % {"case": case, "count": people}, messages.SUCCESS)
+            self._remind(request, case)
+
+    def _remind(self, request, case):
+        try:
+            people = services.remind_approval(case=case, by=request.user)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            message = ngettext(
+                "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerder.",
+                "%(case)s: herinnering verstuurd naar %(count)s partnerbeheerders.",
+                people,
+            )
+            self.message_user(request, message % {"case": case, "count": people}, messages.SUCCESS)
+
+    def get_urls(self):
+        remind = self.admin_site.admin_view(require_POST(self.remind_view))
+        return [path("<int:case_id>/herinneren/", remind, name="cases_case_remind"), *super().get_urls()]
+
+    def remind_view(self, request, case_id: int):
+        """The "Herinner partner" button on a case waiting for its approval: the action, for this one case."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        self._remind(request, get_object_or_404(Case, pk=case_id))
+        return redirect("admin:cases_case_change", case_id)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        waiting = object_id.isdigit() and selectors.awaiting_approval(Case.objects.filter(pk=object_id)).exists()
+        extra_context = {
+            **(extra_context or {}),
+            "remind_url": reverse("admin:cases_case_remind", args=[object_id]) if waiting else "",
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
 
 @admin.register(AccessLog)

@@ -264,6 +264,7 @@ MATRIX = {
     "cases:report_download": READ_ONLY,
     "admin:partnerships_municipality_offer": READ_ONLY,
     "admin:trainings_session_sheet": READ_ONLY,
+    "admin:cases_case_remind": [Operation()],
     "admin:auth_user_password_change": [
         Operation(fields={"password1": "text", "password2": "text", "usable_password": "choice"})
     ],
@@ -399,6 +400,7 @@ def build_world() -> dict:
         "cases:report_download": {"case_id": case.pk, "version": 1},
         "admin:partnerships_municipality_offer": {"municipality_id": municipality("44021").pk},
         "admin:trainings_session_sheet": {"session_id": session.pk},
+        "admin:cases_case_remind": {"case_id": case.pk},
         "admin:auth_user_password_change": {"id": users["partner_a"].pk},
     }
     return {

@@ -339,6 +339,26 @@ def test_no_reminder_is_logged_when_no_admin_would_receive_it(committed, mailout
     assert mailoutbox == [] and not case.activities.exists()
 
 
+def test_the_case_page_of_a_waiting_case_offers_the_reminder_button(committed, mailoutbox, case_worker_client, partner_admin):
+    case = per_case_case(status=Case.Status.INTAKE)
+    page = case_worker_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
+    assert reverse("admin:cases_case_remind", args=[case.pk]) in page
+
+    with committed():
+        response = case_worker_client.post(reverse("admin:cases_case_remind", args=[case.pk]), follow=True)
+
+    assert response.redirect_chain[-1][0] == reverse("admin:cases_case_change", args=[case.pk])
+    assert recipients(mailoutbox) == [partner_admin.email] and case.activities.get().kind == Activity.Kind.APPROVAL_REMINDER
+
+
+def test_the_case_page_of_a_case_needing_no_approval_has_no_reminder_button(case_worker_client):
+    case = CaseFactory(status=Case.Status.INTAKE)
+
+    page = case_worker_client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
+
+    assert reverse("admin:cases_case_remind", args=[case.pk]) not in page
+
+
 # The "Meldingen" page
 
 
