@@ -22,9 +22,14 @@ def _is_staff(user) -> bool:
 
 NEW_CASE = register(Kind("nieuwe_aanmelding", _("Een nieuwe doorverwijzing of hulpvraag"), _is_staff))
 DECISION_TAKEN = register(Kind("beslissing_genomen", _("Een beslissing over het akkoord voor mijn dossier"), _is_staff))
-APPROVAL_NEEDED = register(Kind("akkoord_gevraagd", _("Een dossier dat op het akkoord van ons bestuur wacht"), is_partner_admin))
-APPROVAL_REMINDER = register(Kind("akkoord_herinnering", _("Een herinnering aan een akkoord dat nog wacht"), is_partner_admin))
-CASE_CLOSED = register(Kind("dossier_afgesloten", _("Een afgesloten dossier dat wij doorverwezen"), is_partner))
+PORTAL_SETTINGS = "portal:notifications"
+APPROVAL_NEEDED = register(
+    Kind("akkoord_gevraagd", _("Een dossier dat op het akkoord van ons bestuur wacht"), is_partner_admin, PORTAL_SETTINGS)
+)
+APPROVAL_REMINDER = register(
+    Kind("akkoord_herinnering", _("Een herinnering aan een akkoord dat nog wacht"), is_partner_admin, PORTAL_SETTINGS)
+)
+CASE_CLOSED = register(Kind("dossier_afgesloten", _("Een afgesloten dossier dat wij doorverwezen"), is_partner, PORTAL_SETTINGS))
 
 
 def deciding_organisations(case: Case) -> QuerySet[Organisation]:

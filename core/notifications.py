@@ -33,11 +33,13 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Kind:
     """One kind of e-mail: `code` names its templates (notifications/<code>_subject.txt, _body.txt) and its
-    preference; `applies_to` says whom the settings page offers it to."""
+    preference; `applies_to` says whom the settings page offers it to; `settings_page` (a URL name) is where
+    its footer sends the reader to switch it off."""
 
     code: str
     label: str | Promise
     applies_to: Callable[[Any], bool]
+    settings_page: str = "notifications"
 
 
 KINDS: dict[str, Kind] = {}
@@ -99,7 +101,7 @@ def deliver(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, cont
 
     Reminders call it directly: they follow no write, so there is no commit to wait for."""
     key = f"{kind.code}:{key}"
-    context = {**context, "link": absolute(path), "settings_link": absolute(reverse("notifications"))}
+    context = {**context, "link": absolute(path), "settings_link": absolute(reverse(kind.settings_page))}
     return sum(_send_once(kind, user=user, key=key, context={**context, "recipient": user}) for user in wanting(kind, recipients))
 
 

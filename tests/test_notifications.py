@@ -79,6 +79,7 @@ def test_a_referral_tells_the_coordinators_after_the_commit(committed, mailoutbo
     assert recipients(mailoutbox) == [dyzo.email]
     assert mailoutbox[0].subject == f"Nieuwe aanmelding: dossier {case.pk}"
     assert f"http://127.0.0.1:8000/admin/cases/case/{case.pk}/change/" in mailoutbox[0].body
+    assert "http://127.0.0.1:8000/account/meldingen/" in mailoutbox[0].body
 
 
 def test_a_referral_that_is_rolled_back_tells_nobody(committed, mailoutbox, partner_admin):
@@ -136,6 +137,7 @@ def test_triage_of_a_per_case_case_asks_the_deciding_ocmws_admins_only(committed
     assert recipients(mailoutbox) == [partner_admin.email]
     assert partner_member.email not in recipients(mailoutbox) and antwerpen_admin.email not in recipients(mailoutbox)
     assert f"http://127.0.0.1:8000/partner/akkoorden/{case.pk}/" in mailoutbox[0].body
+    assert "http://127.0.0.1:8000/partner/meldingen/" in mailoutbox[0].body
 
 
 def test_a_case_that_needs_no_approval_asks_nobody(committed, mailoutbox, partner_admin):
