@@ -15,6 +15,7 @@ from cases.models import Activity, Case
 from core.models import NotificationPreference
 from partnerships.models import Agreement, Membership
 from partnerships.notifications import AGREEMENT_ENDING
+from reports.home import staff_home
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
@@ -275,10 +276,16 @@ def test_a_coordinator_who_switched_agreement_reminders_off_gets_none(mailoutbox
 # Reminding a partner from the staff home's list (issue 18)
 
 
-def remind(client, case, *, worklist="?vandaag=akkoord"):
-    """The action on the staff home's list of approvals waiting on a partner (or, with worklist="", on all cases)."""
+def waiting_on_a_partner_list() -> str:
+    """Where the staff home's line of per-case approvals waiting on a partner leads."""
+    (line,) = [line for line in staff_home(coordinator()) if "akkoord" in line.label]
+    return line.url
+
+
+def remind(client, case, *, url=None):
+    """The action on the staff home's list of approvals waiting on a partner (or on another case list)."""
     return client.post(
-        reverse("admin:cases_case_changelist") + worklist,
+        url or waiting_on_a_partner_list(),
         {"action": "remind_partner", "_selected_action": [case.pk]},
         follow=True,
     )
@@ -324,7 +331,7 @@ def test_a_decided_case_needs_no_reminder(mailoutbox, coordinator_client, partne
         reason="Geen budget.",
     )
 
-    response = remind(coordinator_client, case, worklist="")
+    response = remind(coordinator_client, case, url=reverse("admin:cases_case_changelist"))
 
     assert "wacht niet op een akkoord" in response.content.decode()
     assert not case.activities.exists()
