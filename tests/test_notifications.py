@@ -64,7 +64,7 @@ def refer(partner):
 
 
 def per_case_case(**fields) -> Case:
-    return CaseFactory(funding_basis=Case.FundingBasis.PER_CASE, opened_on=timezone.localdate(), **fields)
+    return CaseFactory.create(funding_basis=Case.FundingBasis.PER_CASE, opened_on=timezone.localdate(), **fields)
 
 
 # A new referral or help request
