@@ -24,7 +24,7 @@ from reports.answers import answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
-from reports.registry import TOTAL, Kind, Row
+from reports.registry import TOTAL, Column, Kind, Row
 
 FORMATS = ["html", "csv", "xlsx", "json", "pdf"]
 CONTENT_TYPES = {
@@ -83,15 +83,40 @@ def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
     return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
 
 
+NUMERIC_KINDS = {Kind.NUMBER, Kind.AMOUNT, Kind.PERCENT, Kind.RANK}
+PLACE_COLUMNS = {"province", "municipality"}
+
+
+def cell_class(column: Column) -> str:
+    """Numbers to the right, text to the left; a place's name is never broken at its hyphen ("Oost-/Vlaanderen")."""
+    if column.kind in NUMERIC_KINDS:
+        return "number"
+    return "place" if column.code in PLACE_COLUMNS else ""
+
+
+def _class(name: str) -> str:
+    return f' class="{name}"' if name else ""
+
+
+def html_headers(figure: Figure) -> str:
+    """The header cells, aligned as their columns."""
+    return mark_safe(
+        "".join(f'<th scope="col"{_class(cell_class(column))}>{escape(str(column.label))}</th>' for column in figure.columns)
+    )
+
+
 def html_rows(figure: Figure) -> str:
     """The table body as HTML, joined here rather than in a template loop, which takes many
-    times longer per cell; every cell is escaped."""
-    return mark_safe("\n".join(_html_row(row) for row in table(figure)))
+    times longer per cell; every cell is escaped, a total row is marked to be set apart."""
+    classes = [_class(cell_class(column)) for column in figure.columns]
+    return mark_safe(
+        "\n".join(_html_row(cells, classes, bool(row.get(TOTAL))) for cells, row in zip(table(figure), figure.rows, strict=True))
+    )
 
 
-def _html_row(row: list[str]) -> str:
-    first, *numbers = row
-    return f"<tr><td>{escape(first)}</td>" + "".join(f'<td class="number">{escape(cell)}</td>' for cell in numbers) + "</tr>"
+def _html_row(cells: list[str], classes: list[str], is_total: bool) -> str:
+    opening = '<tr class="total">' if is_total else "<tr>"
+    return opening + "".join(f"<td{cls}>{escape(cell)}</td>" for cls, cell in zip(classes, cells, strict=True)) + "</tr>"
 
 
 def to_csv(figure: Figure) -> bytes:

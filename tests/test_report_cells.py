@@ -63,3 +63,13 @@ def test_a_code_is_shown_by_its_label_and_kept_as_a_code_in_the_json():
     figure = figure_of([{"form": "per_dossier"}], columns=(Column("form", "Vorm", Kind.TEXT, label_of=str.upper),))
 
     assert table(figure) == [["PER_DOSSIER"]] and json_rows(figure) == [{"form": "per_dossier", "form_label": "PER_DOSSIER"}]
+
+
+def test_html_cells_put_text_left_numbers_right_and_mark_the_total_row():
+    columns = (Column("province", "Provincie", Kind.TEXT), Column("note", "Notitie", Kind.TEXT), Column("total", "Totaal"))
+    figure = figure_of([{"province": "Oost-Vlaanderen", "note": "x", "total": 3}, {"total": 3, TOTAL: True}], columns)
+
+    assert html_rows(figure).splitlines() == [
+        '<tr><td class="place">Oost-Vlaanderen</td><td>x</td><td class="number">3</td></tr>',
+        '<tr class="total"><td class="place">Eindtotaal</td><td></td><td class="number">3</td></tr>',
+    ]
