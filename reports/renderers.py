@@ -34,6 +34,7 @@ CONTENT_TYPES = {
     "json": "application/json",
     "pdf": "application/pdf",
     "svg": "image/svg+xml",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 GROUPED_KINDS = {Kind.NUMBER, Kind.PERCENT}
 
@@ -206,7 +207,7 @@ class ReportError(ValueError):
 
 def render_report(name: str, params: Params, fmt: str, *, question_set: QuestionSet | None = None) -> bytes:
     """The one way from a request to a document, for the pages, the API and the CLI: a figure
-    (in any of FORMATS), the map (svg, pdf) or the answer to a question set (html, pdf)."""
+    (in any of FORMATS), the map (svg, pdf) or the answer to a question set (html, pdf, docx)."""
     if name == MAP:
         if fmt not in ("svg", "pdf"):
             raise ReportError(_("De kaart bestaat als svg of pdf."))
@@ -221,7 +222,11 @@ def render_report(name: str, params: Params, fmt: str, *, question_set: Question
             return render_to_string(
                 "reports/answer_document.html", answer_context(question_set=question_set, on=params.on)
             ).encode()
-        raise ReportError(_("Een parlementair antwoord bestaat als html of pdf."))
+        if fmt == "docx":
+            from reports.answer_docx import answer_docx  # it formats its cells with this module's `table`
+
+            return answer_docx(answer_context(question_set=question_set, on=params.on))
+        raise ReportError(_("Een parlementair antwoord bestaat als html, pdf of docx."))
     if name not in FIGURES:
         raise ReportError(_("Onbekend rapport '%(name)s'. Kies uit: %(names)s.") % {"name": name, "names": ", ".join(REPORTS)})
     if fmt not in FORMATS:
