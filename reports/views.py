@@ -21,8 +21,9 @@ from reports.answer_docx import answer_docx
 from reports.figures import FIGURES, Params, ParamsError, compute
 from reports.models import FrozenAnswer, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
-from reports.quality import data_quality
+from reports.quality import data_quality, provenance
 from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
+from reports.sources import SOURCE_NOTES
 
 YEARS = {"min": FIRST_YEAR, "max": LAST_YEAR}
 
@@ -210,6 +211,8 @@ def frozen_answer(request, frozen_id: int):
 
 @reports_access
 def quality_page(request):
-    """Policy staff see it too: how far the figures can be trusted. It names agreements, municipalities,
-    sessions and case numbers, never an entrepreneur."""
-    return render(request, "reports/quality.html", {"checks": data_quality()})
+    """Policy staff see it too: how far the figures can be trusted, from the records, the sources' own
+    inconsistencies and the synthetic demo data. It names agreements, municipalities, sessions and case
+    numbers, never an entrepreneur."""
+    context = {"checks": data_quality(), "source_notes": SOURCE_NOTES, "provenance": provenance()}
+    return render(request, "reports/quality.html", context)
