@@ -193,3 +193,16 @@ def test_the_word_answer_carries_the_reference_date_and_page_numbers_in_its_foot
 
     assert "Peildatum 31/12/2016" in footer.text
     assert footer._p.xpath("./w:fldSimple/@w:instr") == ["PAGE", "NUMPAGES"]
+
+
+def test_a_long_figure_pdf_repeats_its_header_and_says_its_scope_and_page_on_every_page(tmp_path):
+    target = tmp_path / "lijst.pdf"
+    call_command("report", "agreements-list", "--on", "2016-12-31", "--format", "pdf", "--output", str(target))
+
+    text = pages(target.read_bytes())
+
+    assert len(text) > 1
+    assert [
+        ("Gemeente/stad" in page, "(op 31/12/2016)" in page, f"pagina {number} van {len(text)}" in page)
+        for number, page in enumerate(text, 1)
+    ] == [(True, True, True)] * len(text)
