@@ -102,8 +102,13 @@ def _class(name: str) -> str:
 def html_headers(figure: Figure) -> str:
     """The header cells, aligned as their columns."""
     return mark_safe(
-        "".join(f'<th scope="col"{_class(cell_class(column))}>{escape(str(column.label))}</th>' for column in figure.columns)
+        "".join(f'<th scope="col"{_class(cell_class(column))}>{_unbroken(str(column.label))}</th>' for column in figure.columns)
     )
+
+
+def _unbroken(text: str) -> str:
+    """A hyphenated word, such as a province heading a column, is kept whole; the label still wraps at its spaces."""
+    return " ".join(f'<span class="word">{escape(word)}</span>' if "-" in word else escape(word) for word in text.split(" "))
 
 
 def html_rows(figure: Figure) -> str:

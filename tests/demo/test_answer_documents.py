@@ -114,7 +114,11 @@ def test_a_province_s_name_stays_on_one_line_with_its_numbers(documents):
 
     assert re.search(r"^\s*Oost-Vlaanderen\s+17\s+9\s+1\s+27\s+38\s*$", text, re.M)
     assert re.search(r"^\s*West-Vlaanderen\s+54\s+1\s+0\s+55\s+9\s*$", text, re.M)
-    assert not re.search(r"(Oost|West|Vlaams)-\s*$", text, re.M)
+
+
+@pytest.mark.parametrize("slug", ANSWERS)
+def test_no_province_is_broken_at_its_hyphen_in_a_cell_or_a_column_header(documents, slug):
+    assert not re.search(r"(Oost|West|Vlaams)-\s*$", pdf_text(documents[slug, "pdf"]), re.M)
 
 
 @pytest.mark.parametrize("slug", ANSWERS)
