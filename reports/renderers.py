@@ -24,7 +24,7 @@ from reports.answers import answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
-from reports.registry import TOTAL, Kind, Row
+from reports.registry import TOTAL, Column, Kind, Row
 
 FORMATS = ["html", "csv", "xlsx", "json", "pdf"]
 CONTENT_TYPES = {
@@ -34,6 +34,7 @@ CONTENT_TYPES = {
     "json": "application/json",
     "pdf": "application/pdf",
     "svg": "image/svg+xml",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 GROUPED_KINDS = {Kind.NUMBER, Kind.PERCENT}
 
@@ -83,15 +84,45 @@ def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
     return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
 
 
+NUMERIC_KINDS = {Kind.NUMBER, Kind.AMOUNT, Kind.PERCENT, Kind.RANK}
+PLACE_COLUMNS = {"province", "municipality"}
+
+
+def cell_class(column: Column) -> str:
+    """Numbers to the right, text to the left; a place's name is never broken at its hyphen ("Oost-/Vlaanderen")."""
+    if column.kind in NUMERIC_KINDS:
+        return "number"
+    return "place" if column.code in PLACE_COLUMNS else ""
+
+
+def _class(name: str) -> str:
+    return f' class="{name}"' if name else ""
+
+
+def html_headers(figure: Figure) -> str:
+    """The header cells, aligned as their columns."""
+    return mark_safe(
+        "".join(f'<th scope="col"{_class(cell_class(column))}>{_unbroken(str(column.label))}</th>' for column in figure.columns)
+    )
+
+
+def _unbroken(text: str) -> str:
+    """A hyphenated word, such as a province heading a column, is kept whole; the label still wraps at its spaces."""
+    return " ".join(f'<span class="word">{escape(word)}</span>' if "-" in word else escape(word) for word in text.split(" "))
+
+
 def html_rows(figure: Figure) -> str:
     """The table body as HTML, joined here rather than in a template loop, which takes many
-    times longer per cell; every cell is escaped."""
-    return mark_safe("\n".join(_html_row(row) for row in table(figure)))
+    times longer per cell; every cell is escaped, a total row is marked to be set apart."""
+    classes = [_class(cell_class(column)) for column in figure.columns]
+    return mark_safe(
+        "\n".join(_html_row(cells, classes, bool(row.get(TOTAL))) for cells, row in zip(table(figure), figure.rows, strict=True))
+    )
 
 
-def _html_row(row: list[str]) -> str:
-    first, *numbers = row
-    return f"<tr><td>{escape(first)}</td>" + "".join(f'<td class="number">{escape(cell)}</td>' for cell in numbers) + "</tr>"
+def _html_row(cells: list[str], classes: list[str], is_total: bool) -> str:
+    opening = '<tr class="total">' if is_total else "<tr>"
+    return opening + "".join(f"<td{cls}>{escape(cell)}</td>" for cls, cell in zip(classes, cells, strict=True)) + "</tr>"
 
 
 def to_csv(figure: Figure) -> bytes:
@@ -181,7 +212,7 @@ class ReportError(ValueError):
 
 def render_report(name: str, params: Params, fmt: str, *, question_set: QuestionSet | None = None) -> bytes:
     """The one way from a request to a document, for the pages, the API and the CLI: a figure
-    (in any of FORMATS), the map (svg, pdf) or the answer to a question set (html, pdf)."""
+    (in any of FORMATS), the map (svg, pdf) or the answer to a question set (html, pdf, docx)."""
     if name == MAP:
         if fmt not in ("svg", "pdf"):
             raise ReportError(_("De kaart bestaat als svg of pdf."))
@@ -196,7 +227,11 @@ def render_report(name: str, params: Params, fmt: str, *, question_set: Question
             return render_to_string(
                 "reports/answer_document.html", answer_context(question_set=question_set, on=params.on)
             ).encode()
-        raise ReportError(_("Een parlementair antwoord bestaat als html of pdf."))
+        if fmt == "docx":
+            from reports.answer_docx import answer_docx  # it formats its cells with this module's `table`
+
+            return answer_docx(answer_context(question_set=question_set, on=params.on))
+        raise ReportError(_("Een parlementair antwoord bestaat als html, pdf of docx."))
     if name not in FIGURES:
         raise ReportError(_("Onbekend rapport '%(name)s'. Kies uit: %(names)s.") % {"name": name, "names": ", ".join(REPORTS)})
     if fmt not in FORMATS:

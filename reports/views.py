@@ -17,11 +17,13 @@ from core.pdf import pdf_response
 from partnerships.models import Province
 from reports import answers
 from reports.access import reports_access
+from reports.answer_docx import answer_docx
 from reports.figures import FIGURES, Params, ParamsError, compute
 from reports.models import FrozenAnswer, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
-from reports.quality import data_quality
+from reports.quality import data_quality, provenance
 from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
+from reports.sources import SOURCE_NOTES
 
 YEARS = {"min": FIRST_YEAR, "max": LAST_YEAR}
 
@@ -160,6 +162,16 @@ def answer_page(request, slug: str):
 
         pdf = cached_document(request, "answer", slug, on, apps=REPORT_APPS, render=rendered)
         return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
+    if request.GET.get("formaat") == "docx":
+        docx = cached_document(
+            request,
+            "answer-docx",
+            slug,
+            on,
+            apps=REPORT_APPS,
+            render=lambda: render_report(ANSWER, params, "docx", question_set=get_object_or_404(QuestionSet, slug=slug)),
+        )
+        return _download(docx, "docx", f"antwoord-{slug}-{on.isoformat()}")
     question_set = get_object_or_404(QuestionSet, slug=slug)
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
@@ -183,18 +195,24 @@ def freeze_answer(request, slug: str):
 
 @reports_access
 def frozen_answer(request, frozen_id: int):
-    """The frozen answer read from its stored values, in the reader's language, and which figures changed since."""
+    """The frozen answer read from its stored values, in the reader's language (as a page or in Word), and which
+    figures changed since; its PDF as published."""
     frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
     if request.GET.get("formaat") == "pdf":
         response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name or "antwoord.pdf").name}"'
         return response
+    if request.GET.get("formaat") == "docx":
+        name = f"antwoord-{frozen.question_set.slug}-{frozen.reference_date.isoformat()}-bevroren"
+        return _download(answer_docx(answers.frozen_context(frozen)), "docx", name)
     changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
     return render(request, "reports/frozen.html", {"frozen": frozen, "changed": changed, **answers.frozen_context(frozen)})
 
 
 @reports_access
 def quality_page(request):
-    """Policy staff see it too: how far the figures can be trusted. It names agreements, municipalities,
-    sessions and case numbers, never an entrepreneur."""
-    return render(request, "reports/quality.html", {"checks": data_quality()})
+    """Policy staff see it too: how far the figures can be trusted, from the records, the sources' own
+    inconsistencies and the synthetic demo data. It names agreements, municipalities, sessions and case
+    numbers, never an entrepreneur."""
+    context = {"checks": data_quality(), "source_notes": SOURCE_NOTES, "provenance": provenance()}
+    return render(request, "reports/quality.html", context)

@@ -128,6 +128,14 @@ MATRIX = {
     "cases:report_download": STAFF_PAGE,
 }
 
+# The documents a page offers (`?formaat=`) follow the page's rule: a partner never gets an answer in any format.
+DOWNLOADS = {
+    ("reports:answer", "pdf"): REPORTS,
+    ("reports:answer", "docx"): REPORTS,
+    ("reports:frozen", "pdf"): REPORTS,
+    ("reports:frozen", "docx"): REPORTS,
+}
+
 
 def url_names(patterns, namespace=None):
     for pattern in patterns:
@@ -224,3 +232,14 @@ def test_each_persona_gets_the_expected_answer(client, world, name, persona):
     response = client.get(reverse(name, kwargs=kwargs.get(name)))
 
     assert response.status_code == MATRIX[name][persona]
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "fmt"), sorted(DOWNLOADS))
+def test_each_persona_gets_the_expected_answer_for_a_download(client, world, name, fmt, persona):
+    sessions, kwargs = world
+    if persona != "anonymous":
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[persona]
+    response = client.get(reverse(name, kwargs=kwargs.get(name)), {"formaat": fmt})
+
+    assert response.status_code == DOWNLOADS[name, fmt][persona]

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from reports.figures import Figure, Params
 from reports.registry import TOTAL, Column, FigureSpec, Kind, Period
-from reports.renderers import CellFormat, html_rows, json_rows, table
+from reports.renderers import CellFormat, html_headers, html_rows, json_rows, table
 
 PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
 
@@ -63,3 +63,27 @@ def test_a_code_is_shown_by_its_label_and_kept_as_a_code_in_the_json():
     figure = figure_of([{"form": "per_dossier"}], columns=(Column("form", "Vorm", Kind.TEXT, label_of=str.upper),))
 
     assert table(figure) == [["PER_DOSSIER"]] and json_rows(figure) == [{"form": "per_dossier", "form_label": "PER_DOSSIER"}]
+
+
+def test_html_cells_put_text_left_numbers_right_and_mark_the_total_row():
+    columns = (Column("province", "Provincie", Kind.TEXT), Column("note", "Notitie", Kind.TEXT), Column("total", "Totaal"))
+    figure = figure_of([{"province": "Oost-Vlaanderen", "note": "x", "total": 3}, {"total": 3, TOTAL: True}], columns)
+
+    assert html_rows(figure).splitlines() == [
+        '<tr><td class="place">Oost-Vlaanderen</td><td>x</td><td class="number">3</td></tr>',
+        '<tr class="total"><td class="place">Eindtotaal</td><td></td><td class="number">3</td></tr>',
+    ]
+
+
+def test_html_headers_align_with_their_columns_and_keep_a_province_whole():
+    columns = (
+        Column("year", "Jaar", Kind.YEAR),
+        Column("Oost-Vlaanderen", "Oost-Vlaanderen"),
+        Column("none", "Geen samenwerking"),
+    )
+
+    assert html_headers(figure_of([], columns)) == (
+        '<th scope="col">Jaar</th>'
+        '<th scope="col" class="number"><span class="word">Oost-Vlaanderen</span></th>'
+        '<th scope="col" class="number">Geen samenwerking</th>'
+    )
