@@ -80,7 +80,7 @@ def municipalities(keys: Keys, on: date) -> list[Row]:
     found = (
         annotate_cooperation_status(Municipality.objects.filter(pk__in=keys), on=on)
         .order_by("province__name_nl", "name_nl", "pk")
-        .values("pk", "nis_code", "status_form", "status_party", municipality=F("name_nl"), province=F("province__name_nl"))
+        .values("pk", "nis_code", "status_form", "status_party", "province__name_nl", municipality=F("name_nl"))
     )
     in_force = (
         Agreement.objects.in_force_on(on)
@@ -95,7 +95,7 @@ def municipalities(keys: Keys, on: date) -> list[Row]:
             f"{_form_label(agreement['form'])} ({party(agreement['party'])}), "
             f"{_day(agreement['start_date'])} – {_day(agreement['end_date'])}"
         )
-    return [{**row, "agreements": "; ".join(agreements[row["pk"]])} for row in found]
+    return [{**row, "province": row["province__name_nl"], "agreements": "; ".join(agreements[row["pk"]])} for row in found]
 
 
 def sessions(keys: Keys, on: date) -> list[Row]:

@@ -165,6 +165,9 @@ OUTREACH_FIGURE = {
 }
 
 
+NON_COOPERATING = ["no_offer", "no_answer", "negotiating", "declined", "total"]
+
+
 def _non_cooperating_sentence(figure: Figure) -> str:
     return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {
         "day": _day(figure),
@@ -196,9 +199,6 @@ def non_cooperating_by_province(params: Params) -> list[Row]:
         {"province": province, **{key: len(members[province][key]) for key in NON_COOPERATING}} for province in sorted(members)
     ]
     return _with_total(rows, NON_COOPERATING)
-
-
-NON_COOPERATING = ["no_offer", "no_answer", "negotiating", "declined", "total"]
 
 
 def _non_cooperating_members(params: Params) -> Members:
