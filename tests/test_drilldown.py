@@ -270,7 +270,7 @@ def test_the_drill_down_page_takes_as_many_queries_for_one_record_as_for_hundred
     all_without = cell_url("cooperation-by-province", len(figure.rows) - 1, "none")
     policy_client.get(*one)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert "Gemeenten (1)" in policy_client.get(*one).text
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         assert f"Gemeenten ({figure.rows[-1]['none']})" in policy_client.get(*all_without).text
