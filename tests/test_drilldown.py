@@ -274,3 +274,11 @@ def test_the_drill_down_page_takes_as_many_queries_for_one_record_as_for_hundred
         assert "Gemeenten (1)" in policy_client.get(*one).text
     with django_assert_max_num_queries(8):
         assert f"Gemeenten ({figure.rows[-1]['none']})" in policy_client.get(*all_without).text
+
+
+def test_the_admin_does_not_offer_the_frozen_keys_for_editing(world, coordinator_client, media):
+    frozen = freeze(question_set=QuestionSet.objects.get(slug="samenwerking"), on=ON, by=None)
+
+    page = coordinator_client.get(reverse("admin:reports_frozenanswer_change", args=[frozen.pk])).text
+
+    assert 'name="drilldown"' not in page and "records achter de cijfers" not in page
