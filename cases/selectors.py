@@ -20,11 +20,17 @@ def suppressed(count: int):
     return "<5" if 0 < count < SUPPRESSION_THRESHOLD else count
 
 
+def referrals_of_years(*, start_year: int, end_year: int):
+    """The referrals of a range of years, with `year`: what the referral figure counts."""
+    return Referral.objects.filter(referred_on__year__gte=start_year, referred_on__year__lte=end_year).annotate(
+        year=ExtractYear("referred_on")
+    )
+
+
 def referrals_per_year_and_province(*, start_year: int, end_year: int) -> list[dict]:
     """Per year and province of the OCMW the case was referred to."""
     return list(
-        Referral.objects.filter(referred_on__year__gte=start_year, referred_on__year__lte=end_year)
-        .annotate(year=ExtractYear("referred_on"))
+        referrals_of_years(start_year=start_year, end_year=end_year)
         .values("year", "ocmw__municipality__province__name_nl")
         .annotate(referrals=Count("pk"))
         .order_by("year", "ocmw__municipality__province__name_nl")

@@ -26,6 +26,7 @@ class QuestionSetAdmin(admin.ModelAdmin):
 class FrozenAnswerAdmin(admin.ModelAdmin):
     list_display = ["question_set", "reference_date", "created_at", "created_by"]
     readonly_fields = ["question_set", "reference_date", "figures", "pdf", "created_at", "created_by"]
+    exclude = ["drilldown"]  # the keys behind each cell, shown as lists by the frozen answer's links
 
     def has_add_permission(self, request):
         return False

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.pdf import render_pdf
+from reports import drilldown
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, QuestionSet
@@ -103,7 +104,13 @@ def _values(questions: list[AnsweredQuestion]) -> dict[str, list]:
 def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
     """Stores the answer's values and its PDF, both from one computation of its figures."""
     questions = answer(question_set=question_set, on=on)
-    frozen = FrozenAnswer(question_set=question_set, reference_date=on, figures=_values(questions), created_by=by)
+    frozen = FrozenAnswer(
+        question_set=question_set,
+        reference_date=on,
+        figures=_values(questions),
+        drilldown=frozen_drilldown(questions),
+        created_by=by,
+    )
     frozen.pdf.save(
         f"antwoord-{question_set.slug}-{on.isoformat()}.pdf",
         ContentFile(render_pdf("reports/answer_pdf.html", _context(question_set, on, questions))),
@@ -111,6 +118,11 @@ def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
     )
     frozen.save()
     return frozen
+
+
+def frozen_drilldown(questions: list[AnsweredQuestion]) -> dict[str, Any]:
+    """Per figure the keys of the records behind each cell, so the frozen answer's numbers stay traceable as they were."""
+    return {figure.name: drilldown.frozen_cells(figure) for question in questions for figure in question.figures}
 
 
 def changed_since_frozen(frozen: FrozenAnswer) -> list[str]:

@@ -19,17 +19,42 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Case, PayerLine
-from cases.selectors import referrals_per_year_and_province, suppressed
+from cases.selectors import referrals_of_years, referrals_per_year_and_province, suppressed
 from partnerships.models import Agreement, Outreach, Province
-from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_statuses
+from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_members, cooperation_statuses
 from reports.models import Funding
 from reports.params import Params, ParamsError
-from reports.registry import FIGURES, TOTAL, Column, Figure, Kind, Period, Row, Table, compute, figure
+from reports.registry import (
+    FIGURES,
+    TOTAL,
+    CellRecords,
+    Column,
+    Drill,
+    Figure,
+    Kind,
+    Period,
+    Row,
+    Table,
+    compute,
+    figure,
+)
 from trainings import selectors as trainings
 
 __all__ = ["FIGURES", "Figure", "Params", "ParamsError", "compute"]
 
 GRAND_TOTAL = gettext_lazy("Eindtotaal")
+
+# What a cell's records are, each listed by reports.drilldown.
+MUNICIPALITIES, SESSIONS, FUNDING, SUBSCRIPTIONS, PAYMENTS, REFERRALS, CASES = (
+    "municipalities",
+    "sessions",
+    "funding",
+    "subscriptions",
+    "payments",
+    "referrals",
+    "cases",
+)
+Members = dict[str, dict[str, list[int]]]
 PROVINCE = Column("province", gettext_lazy("Provincie"), Kind.TEXT)
 
 
@@ -43,6 +68,21 @@ def _form_label(code: str) -> str:
 
 def _with_total(rows: list[Row], keys: list[str]) -> list[Row]:
     return [*rows, {**{key: sum(row[key] for row in rows) for key in keys}, TOTAL: True}]
+
+
+def _per_province(rows: list[Row], members: Members, columns: list[str]) -> CellRecords:
+    """The municipalities behind each cell of a per-province figure; on the total row, those of every province."""
+    drills = {}
+    for index, row in enumerate(rows):
+        provinces = sorted(members) if row.get(TOTAL) else [row["province"]]
+        for column in columns:
+            keys = [pk for province in provinces for pk in members.get(province, {}).get(column, [])]
+            drills[(index, column)] = Drill({MUNICIPALITIES: keys})
+    return drills
+
+
+def _cooperation_records(params: Params, rows: list[Row]) -> CellRecords:
+    return _per_province(rows, cooperation_members(on=params.on), ["agreement", "per_case", "remote_advice", "total", "none"])
 
 
 def _cooperation_sentence(figure: Figure) -> str:
@@ -74,9 +114,19 @@ def _cooperation_sentence(figure: Figure) -> str:
     period=Period.ON,
     sentence=_cooperation_sentence,
     total_label=GRAND_TOTAL,
+    records=_cooperation_records,
 )
 def cooperation_by_province_figure(params: Params) -> list[Row]:
     return cooperation_by_province(on=params.on)
+
+
+def _parties_records(params: Params, rows: list[Row]) -> CellRecords:
+    """The agreements' total is the gemeente's, the OCMW's and the joint ones together, as in `agreement_parties`."""
+    members = {
+        province: {**figures, "total": figures["gemeente"] + figures["ocmw"] + figures["both"]}
+        for province, figures in cooperation_members(on=params.on).items()
+    }
+    return _per_province(rows, members, ["gemeente", "ocmw", "both", "total"])
 
 
 def _parties_sentence(figure: Figure) -> str:
@@ -100,6 +150,7 @@ def _parties_sentence(figure: Figure) -> str:
     period=Period.ON,
     sentence=_parties_sentence,
     total_label=GRAND_TOTAL,
+    records=_parties_records,
 )
 def agreement_parties(params: Params) -> list[Row]:
     return [{**row, "total": row["gemeente"] + row["ocmw"] + row["both"]} for row in cooperation_by_province(on=params.on)]
@@ -112,6 +163,9 @@ OUTREACH_FIGURE = {
     Outreach.Status.ACCEPTED: "negotiating",
     Outreach.Status.DECLINED: "declined",
 }
+
+
+NON_COOPERATING = ["no_offer", "no_answer", "negotiating", "declined", "total"]
 
 
 def _non_cooperating_sentence(figure: Figure) -> str:
@@ -136,21 +190,31 @@ def _non_cooperating_sentence(figure: Figure) -> str:
     period=Period.ON,
     sentence=_non_cooperating_sentence,
     total_label=GRAND_TOTAL,
+    records=lambda params, rows: _per_province(rows, _non_cooperating_members(params), NON_COOPERATING),
 )
 def non_cooperating_by_province(params: Params) -> list[Row]:
     """Municipalities without cooperation, by where Dyzo's latest offer stood: one query, counted per province."""
-    keys = ["no_offer", "no_answer", "negotiating", "declined", "total"]
-    rows: dict[str, Row] = {
-        province: {"province": province, **dict.fromkeys(keys, 0)}
-        for province in Province.objects.values_list("name_nl", flat=True)
+    members = _non_cooperating_members(params)
+    rows = [
+        {"province": province, **{key: len(members[province][key]) for key in NON_COOPERATING}} for province in sorted(members)
+    ]
+    return _with_total(rows, NON_COOPERATING)
+
+
+def _non_cooperating_members(params: Params) -> Members:
+    members: Members = {
+        province: {key: [] for key in NON_COOPERATING} for province in Province.objects.values_list("name_nl", flat=True)
     }
     statuses = (
-        cooperation_statuses(on=params.on).filter(status_form=NO_COOPERATION).values_list("province__name_nl", "outreach_status")
+        cooperation_statuses(on=params.on)
+        .filter(status_form=NO_COOPERATION)
+        .values_list("pk", "province__name_nl", "outreach_status")
+        .order_by("name_nl", "pk")
     )
-    for province, outreach_status in statuses:
-        rows[province][OUTREACH_FIGURE[outreach_status]] += 1
-        rows[province]["total"] += 1
-    return _with_total([rows[province] for province in sorted(rows)], keys)
+    for pk, province, outreach_status in statuses:
+        members[province][OUTREACH_FIGURE[outreach_status]].append(pk)
+        members[province]["total"].append(pk)
+    return members
 
 
 def _reasons_sentence(figure: Figure) -> str:
@@ -169,25 +233,39 @@ def _reasons_sentence(figure: Figure) -> str:
     ],
     period=Period.ON,
     sentence=_reasons_sentence,
+    records=lambda params, rows: _decline_records(params, rows),
 )
 def decline_reasons(params: Params) -> list[Row]:
     """Reasons given by the municipalities that declined and do not cooperate on the date, most heard first.
 
     A reason is the managed list's own text (DeclineReason.label): data, like a municipality's name."""
-    declined = (
-        cooperation_statuses(on=params.on)
-        .filter(status_form=NO_COOPERATION, outreach_status=Outreach.Status.DECLINED)
-        .values_list("pk", flat=True)
-    )
     counts = (
-        Outreach.objects.filter(
-            status=Outreach.Status.DECLINED, sent_on__lte=params.on, organisation__municipality__descendants__in=declined
-        )
+        _declined_outreach(params)
         .values(reason=F("decline_reason__label"))
         .annotate(count=Count("organisation__municipality", distinct=True))
         .order_by("-count", "reason")
     )
     return [{"rank": rank, "reason": row["reason"], "count": row["count"]} for rank, row in enumerate(counts, start=1)]
+
+
+def _declined_outreach(params: Params):
+    """The declined offers of the municipalities that declined and do not cooperate on the date."""
+    declined = (
+        cooperation_statuses(on=params.on)
+        .filter(status_form=NO_COOPERATION, outreach_status=Outreach.Status.DECLINED)
+        .values_list("pk", flat=True)
+    )
+    return Outreach.objects.filter(
+        status=Outreach.Status.DECLINED, sent_on__lte=params.on, organisation__municipality__descendants__in=declined
+    )
+
+
+def _decline_records(params: Params, rows: list[Row]) -> CellRecords:
+    """Per reason the municipalities whose organisations gave it, as `decline_reasons` counts them."""
+    members: dict[str | None, set[int]] = defaultdict(set)
+    for reason, municipality in _declined_outreach(params).values_list("decline_reason__label", "organisation__municipality"):
+        members[reason].add(municipality)
+    return {(index, "count"): Drill({MUNICIPALITIES: sorted(members[row["reason"]])}) for index, row in enumerate(rows)}
 
 
 def _agreements_sentence(figure: Figure) -> str:
@@ -269,6 +347,7 @@ def _trainings_sentence(figure: Figure) -> str:
     period=Period.YEARS,
     sentence=_trainings_sentence,
     total_label=gettext_lazy("Totaal"),
+    records=lambda params, rows: _trainings_records(params),
 )
 def trainings_figure(params: Params) -> list[Row]:
     start, end = date(params.start_year, 1, 1), date(params.end_year, 12, 31)
@@ -285,6 +364,27 @@ def trainings_figure(params: Params) -> list[Row]:
     return [*rows, {"participants": total["participants"], TOTAL: True}]
 
 
+def _trainings_records(params: Params) -> CellRecords:
+    """Each row's session, in the figure's order, and on the total row all of them."""
+    start, end = date(params.start_year, 1, 1), date(params.end_year, 12, 31)
+    sessions = list(trainings.sessions_of_period(start=start, end=end).values_list("pk", flat=True))
+    drills = {(index, "participants"): Drill({SESSIONS: [pk]}, "participants") for index, pk in enumerate(sessions)}
+    return {**drills, (len(sessions), "participants"): Drill({SESSIONS: sessions}, "participants")}
+
+
+def _module_records(params: Params, rows: list[Row]) -> CellRecords:
+    """Per year and module the sessions that covered it: the ranking counts them and sums their participants."""
+    sessions: dict[tuple[int, str], list[int]] = defaultdict(list)
+    covered = trainings.modules_covered(start_year=params.start_year, end_year=params.end_year)
+    for year, name, session in covered.values_list("year", "name", "trainingsession").order_by("trainingsession__date", "pk"):
+        sessions[(year, name)].append(session)
+    return {
+        (index, column): Drill({SESSIONS: sessions[(row["year"], row["name"])]}, measure)
+        for index, row in enumerate(rows)
+        for column, measure in (("sessions", None), ("participants", "participants"))
+    }
+
+
 @figure(
     "module-ranking",
     title=gettext_lazy("Opleidingsmodules in volgorde van belangrijkheid"),
@@ -298,6 +398,7 @@ def trainings_figure(params: Params) -> list[Row]:
     ],
     period=Period.YEARS,
     sentence=lambda figure: _("De modules staan per jaar in volgorde van het aantal sessies en deelnemers."),
+    records=_module_records,
 )
 def module_ranking(params: Params) -> list[Row]:
     return trainings.module_ranking_per_year(start_year=params.start_year, end_year=params.end_year)
@@ -322,6 +423,7 @@ TOTAL_COLUMN = Column("total", gettext_lazy("Totaal"))
     columns=[YEAR, TOTAL_COLUMN],
     period=Period.YEARS,
     sentence=_referrals_sentence,
+    records=lambda params, rows: _referral_records(params, rows),
 )
 def referrals(params: Params) -> Table:
     """One column per province, named by the province (a proper noun), between the year and the total."""
@@ -334,6 +436,23 @@ def referrals(params: Params) -> Table:
         for year in range(params.start_year, params.end_year + 1)
     ]
     return Table(rows, [YEAR, *[Column(province, province) for province in provinces], TOTAL_COLUMN])
+
+
+def _referral_records(params: Params, rows: list[Row]) -> CellRecords:
+    """Per year the referrals to the OCMWs of each province, and in the total column those of every province."""
+    keys: dict[tuple[int, str | None], list[int]] = defaultdict(list)
+    referred = referrals_of_years(start_year=params.start_year, end_year=params.end_year)
+    for year, province, pk in referred.values_list("year", "ocmw__municipality__province__name_nl", "pk").order_by(
+        "referred_on", "pk"
+    ):
+        keys[(year, province)].append(pk)
+        keys[(year, None)].append(pk)
+    return {
+        (index, code): Drill({REFERRALS: keys[(row["year"], None if code == "total" else code)]})
+        for index, row in enumerate(rows)
+        for code in row
+        if code not in ("year", TOTAL)
+    }
 
 
 def _funding_sentence(figure: Figure) -> str:
@@ -357,10 +476,17 @@ def _funding_sentence(figure: Figure) -> str:
     ],
     period=Period.YEARS,
     sentence=_funding_sentence,
+    records=lambda params, rows: {
+        (index, "amount"): Drill({FUNDING: [pk]}, "amount")
+        for index, pk in enumerate(_fundings(params).values_list("pk", flat=True))
+    },
 )
 def funding(params: Params) -> list[Row]:
-    fundings = Funding.objects.filter(year__gte=params.start_year, year__lte=params.end_year).order_by("year", "funder")
-    return [{"year": f.year, "funder": f.funder, "amount": f.amount, "note": f.note} for f in fundings]
+    return [{"year": f.year, "funder": f.funder, "amount": f.amount, "note": f.note} for f in _fundings(params)]
+
+
+def _fundings(params: Params):
+    return Funding.objects.filter(year__gte=params.start_year, year__lte=params.end_year).order_by("year", "funder", "pk")
 
 
 def _coverage_sentence(figure: Figure) -> str:
@@ -382,12 +508,23 @@ def _coverage_sentence(figure: Figure) -> str:
     ],
     period=Period.ON,
     sentence=_coverage_sentence,
+    records=lambda params, rows: _coverage_records(params),
 )
 def coverage(params: Params) -> list[Row]:
     total = cooperation_by_province(on=params.on)[-1]
     municipalities = total["total"] + total["none"]
     percentage = round(100 * total["total"] / municipalities) if municipalities else 0
     return [{"cooperating": total["total"], "municipalities": municipalities, "percentage": percentage}]
+
+
+def _coverage_records(params: Params) -> CellRecords:
+    members = cooperation_members(on=params.on)
+    cooperating = [pk for province in sorted(members) for pk in members[province]["total"]]
+    others = [pk for province in sorted(members) for pk in members[province]["none"]]
+    return {
+        (0, "cooperating"): Drill({MUNICIPALITIES: cooperating}),
+        (0, "municipalities"): Drill({MUNICIPALITIES: cooperating + others}),
+    }
 
 
 @figure(
@@ -404,42 +541,83 @@ def coverage(params: Params) -> list[Row]:
         Column("total", gettext_lazy("Totaal"), Kind.AMOUNT),
     ],
     period=Period.YEARS,
+    records=lambda params, rows: _revenue_records(params, rows),
 )
 def revenue(params: Params) -> list[Row]:
     """Subscription fees in force, prorated by days, plus per-case payments by local authorities, per province."""
     provinces = list(Province.objects.values_list("name_nl", flat=True))
     rows = []
-    subscriptions = list(
+    subscriptions = list(_subscriptions(params))
+    payments = {
+        (row["year"], row["province"]): row["amount"]
+        for row in _municipal_payments(params).values("year", "province").annotate(amount=Sum("amount"))
+    }
+    for year in range(params.start_year, params.end_year + 1):
+        fees: dict[str, Decimal] = defaultdict(Decimal)
+        for agreement in subscriptions:
+            share = fee_share(agreement, year)
+            if share is not None:
+                fees[agreement["province"]] += share
+        for province in provinces:
+            fee = fees[province].quantize(Decimal("0.01"))
+            paid = payments.get((year, province), Decimal(0))
+            rows.append({"year": year, "province": province, "subscriptions": fee, "per_case": paid, "total": fee + paid})
+    return rows
+
+
+def _subscriptions(params: Params):
+    """The subscriptions with a fee in force during the years, as rows with their province."""
+    return (
         Agreement.objects.filter(
             form__in=Agreement.SUBSCRIPTION_FORMS,
             annual_fee__isnull=False,
             start_date__lte=date(params.end_year, 12, 31),
         )
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=date(params.start_year, 1, 1)))
-        .values("start_date", "end_date", "annual_fee", province=F("municipality__province__name_nl"))
+        .values("pk", "start_date", "end_date", "annual_fee", province=F("municipality__province__name_nl"))
+        .order_by("start_date", "pk")
     )
-    payments = {
-        (row["year"], row["province"]): row["amount"]
-        for row in PayerLine.objects.filter(
+
+
+def fee_share(agreement: Row, year: int) -> Decimal | None:
+    """The part of the annual fee for the agreement's days in force in the year; None when it was not in force."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    start, end = max(agreement["start_date"], first), min(agreement["end_date"] or last, last)
+    if start > end:
+        return None
+    return Decimal(agreement["annual_fee"] or 0) * ((end - start).days + 1) / ((last - first).days + 1)
+
+
+def _municipal_payments(params: Params):
+    """The per-case payments by local authorities in the years, with `year` and `province`."""
+    return (
+        PayerLine.objects.filter(
             payer=PayerLine.Payer.MUNICIPALITY, paid_on__year__gte=params.start_year, paid_on__year__lte=params.end_year
         )
-        .annotate(year=ExtractYear("paid_on"))
-        .values("year", province=F("case__municipality__province__name_nl"))
-        .annotate(amount=Sum("amount"))
-    }
-    for year in range(params.start_year, params.end_year + 1):
-        first, last = date(year, 1, 1), date(year, 12, 31)
-        days = (last - first).days + 1
-        fees: dict[str, Decimal] = defaultdict(Decimal)
-        for agreement in subscriptions:
-            start, end = max(agreement["start_date"], first), min(agreement["end_date"] or last, last)
-            if start <= end:
-                fees[agreement["province"]] += Decimal(agreement["annual_fee"] or 0) * ((end - start).days + 1) / days
-        for province in provinces:
-            fee = fees[province].quantize(Decimal("0.01"))
-            paid = payments.get((year, province), Decimal(0))
-            rows.append({"year": year, "province": province, "subscriptions": fee, "per_case": paid, "total": fee + paid})
-    return rows
+        .annotate(year=ExtractYear("paid_on"), province=F("case__municipality__province__name_nl"))
+        .order_by()
+    )
+
+
+def _revenue_records(params: Params, rows: list[Row]) -> CellRecords:
+    """Per year and province the subscriptions (with the year, for their share) and the payments; the total both."""
+    subscriptions = list(_subscriptions(params))
+    payments: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for year, province, pk in _municipal_payments(params).values_list("year", "province", "pk").order_by("paid_on", "pk"):
+        payments[(year, province)].append(pk)
+    drills = {}
+    for index, row in enumerate(rows):
+        year = row["year"]
+        fees = [
+            [agreement["pk"], year]
+            for agreement in subscriptions
+            if agreement["province"] == row["province"] and fee_share(agreement, year) is not None
+        ]
+        paid = payments[(year, row["province"])]
+        drills[(index, "subscriptions")] = Drill({SUBSCRIPTIONS: fees}, "amount")
+        drills[(index, "per_case")] = Drill({PAYMENTS: paid}, "amount")
+        drills[(index, "total")] = Drill({SUBSCRIPTIONS: fees, PAYMENTS: paid}, "amount")
+    return drills
 
 
 @figure(
@@ -449,13 +627,12 @@ def revenue(params: Params) -> list[Row]:
     columns=[PROVINCE, Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT), Column("cases", gettext_lazy("Dossiers"))],
     period=Period.YEARS,
     notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond.")],
+    records=lambda params, rows: _case_records(params, rows),
 )
 def cases_by_municipality(params: Params) -> list[Row]:
     """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised."""
     counts = (
-        Case.objects.filter(
-            opened_on__year__gte=params.start_year, opened_on__year__lte=params.end_year, municipality__isnull=False
-        )
+        _opened_cases(params)
         .values(municipality_name=F("municipality__name_nl"), province=F("municipality__province__name_nl"))
         .annotate(cases=Count("pk"))
         .order_by("province", "municipality_name")
@@ -464,3 +641,17 @@ def cases_by_municipality(params: Params) -> list[Row]:
         {"province": row["province"], "municipality": row["municipality_name"], "cases": suppressed(row["cases"])}
         for row in counts
     ]
+
+
+def _opened_cases(params: Params):
+    return Case.objects.filter(
+        opened_on__year__gte=params.start_year, opened_on__year__lte=params.end_year, municipality__isnull=False
+    )
+
+
+def _case_records(params: Params, rows: list[Row]) -> CellRecords:
+    keys: dict[tuple[str, str], list[int]] = defaultdict(list)
+    opened = _opened_cases(params).values_list("municipality__province__name_nl", "municipality__name_nl", "pk")
+    for province, name, pk in opened.order_by("opened_on", "pk"):
+        keys[(province, name)].append(pk)
+    return {(index, "cases"): Drill({CASES: keys[(row["province"], row["municipality"])]}) for index, row in enumerate(rows)}

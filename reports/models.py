@@ -101,6 +101,12 @@ class FrozenAnswer(models.Model):
     question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers")
     reference_date = models.DateField(_("peildatum"), validators=[sane_date])
     figures = models.JSONField(_("cijfers"))
+    drilldown = models.JSONField(
+        _("records achter de cijfers"),
+        default=dict,
+        blank=True,
+        help_text=_("Per cijfer en cel de sleutels van de records die ze vormen, zoals bij het bevriezen."),
+    )
     pdf = models.FileField(_("PDF"), upload_to="answers/")
     created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)

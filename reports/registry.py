@@ -55,6 +55,20 @@ class Table(NamedTuple):
     columns: Sequence[Column]
 
 
+class Drill(NamedTuple):
+    """The records behind one cell of a figure: per listing (municipalities, sessions, ...) their keys.
+
+    `measure` names the listed column whose sum is the cell (participants, an amount); without it the
+    cell counts the records. Keys are plain JSON values, so a frozen answer keeps them as they were."""
+
+    records: dict[str, list]
+    measure: str | None = None
+
+
+CellRecords = dict[tuple[int, str], Drill]
+"""A figure's drills, by the index of the row in the figure's rows and the code of the column."""
+
+
 class Period(StrEnum):
     ON = "on"
     YEARS = "years"
@@ -71,6 +85,8 @@ class FigureSpec:
     sentence: Callable[["Figure"], str] | None = None
     total_label: str | Promise = ""
     notes: Sequence[str | Promise] = ()
+    records: Callable[[Params, list[Row]], CellRecords] | None = None
+    """The records behind each counted cell of the rows, from the same query as the figure."""
 
     def column(self, code: str) -> Column | None:
         return next((column for column in self.columns if column.code == code), None)
@@ -201,11 +217,12 @@ def figure(
     sentence: Callable[[Figure], str] | None = None,
     total_label: str | Promise = "",
     notes: Sequence[str | Promise] = (),
+    records: Callable[[Params, list[Row]], CellRecords] | None = None,
 ) -> Callable[[Callable[[Params], list[Row] | Table]], Callable[[Params], list[Row] | Table]]:
     """Registers the decorated query as the figure `name` (its URL slug and CLI name)."""
 
     def register(compute: Callable[[Params], list[Row] | Table]) -> Callable[[Params], list[Row] | Table]:
-        FIGURES[name] = FigureSpec(name, title, description, columns, period, compute, sentence, total_label, notes)
+        FIGURES[name] = FigureSpec(name, title, description, columns, period, compute, sentence, total_label, notes, records)
         return compute
 
     return register

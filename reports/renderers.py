@@ -111,18 +111,24 @@ def _unbroken(text: str) -> str:
     return " ".join(f'<span class="word">{escape(word)}</span>' if "-" in word else escape(word) for word in text.split(" "))
 
 
-def html_rows(figure: Figure) -> str:
+def html_rows(figure: Figure, link: Callable[[int, Column], str | None] | None = None) -> str:
     """The table body as HTML, joined here rather than in a template loop, which takes many
-    times longer per cell; every cell is escaped, a total row is marked to be set apart."""
+    times longer per cell; every cell is escaped, a total row is marked to be set apart, and
+    where `link` gives a URL for a cell (row index, column), its number links there."""
     classes = [_class(cell_class(column)) for column in figure.columns]
-    return mark_safe(
-        "\n".join(_html_row(cells, classes, bool(row.get(TOTAL))) for cells, row in zip(table(figure), figure.rows, strict=True))
-    )
+    lines = []
+    for index, (cells, row) in enumerate(zip(table(figure), figure.rows, strict=True)):
+        contents = []
+        for column, text in zip(figure.columns, cells, strict=True):
+            url = link(index, column) if link else None
+            contents.append(f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text))
+        lines.append(_html_row(contents, classes, bool(row.get(TOTAL))))
+    return mark_safe("\n".join(lines))
 
 
-def _html_row(cells: list[str], classes: list[str], is_total: bool) -> str:
+def _html_row(contents: list[str], classes: list[str], is_total: bool) -> str:
     opening = '<tr class="total">' if is_total else "<tr>"
-    return opening + "".join(f"<td{cls}>{escape(cell)}</td>" for cls, cell in zip(classes, cells, strict=True)) + "</tr>"
+    return opening + "".join(f"<td{cls}>{content}</td>" for cls, content in zip(classes, contents, strict=True)) + "</tr>"
 
 
 def to_csv(figure: Figure) -> bytes:

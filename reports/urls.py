@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import drilldown_views, views
 
 app_name = "reports"
 
@@ -12,4 +12,10 @@ urlpatterns = [
     path("antwoord/<slug:slug>/bevriezen/", views.freeze_answer, name="freeze"),
     path("bevroren/<int:frozen_id>/", views.frozen_answer, name="frozen"),
     path("cijfer/<slug:name>/", views.figure_page, name="figure"),
+    path("cijfer/<slug:name>/cel/<int:row>/<str:column>/", drilldown_views.cell, name="drilldown"),
+    path(
+        "bevroren/<int:frozen_id>/cijfer/<slug:name>/cel/<int:row>/<str:column>/",
+        drilldown_views.frozen_cell,
+        name="frozen_drilldown",
+    ),
 ]

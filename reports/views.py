@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from core.freshness import REPORT_APPS, cached, cached_document
 from core.pdf import pdf_response
 from partnerships.models import Province
-from reports import answers
+from reports import answers, drilldown
 from reports.access import reports_access
 from reports.answer_docx import answer_docx
 from reports.figures import FIGURES, Params, ParamsError, compute
@@ -124,7 +124,14 @@ def _figure_content(request, name: str, params: Params, form: ReportFilter) -> t
     figure = compute(name, params)
     query = request.GET.copy()
     query.pop("formaat", None)
-    context = {"form": form, "title": figure.title, "figure": figure, "formats": FORMATS[1:], "query": query.urlencode()}
+    context = {
+        "form": form,
+        "title": figure.title,
+        "figure": figure,
+        "formats": FORMATS[1:],
+        "query": query.urlencode(),
+        "cell_link": drilldown.live_links,
+    }
     return figure.title, render_to_string("reports/_figure_content.html", context, request=request)
 
 
@@ -175,7 +182,11 @@ def answer_page(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
-    return render(request, "reports/answer.html", {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode()})
+    return render(
+        request,
+        "reports/answer.html",
+        {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode(), "cell_link": drilldown.live_links},
+    )
 
 
 @login_required
@@ -206,7 +217,13 @@ def frozen_answer(request, frozen_id: int):
         name = f"antwoord-{frozen.question_set.slug}-{frozen.reference_date.isoformat()}-bevroren"
         return _download(answer_docx(answers.frozen_context(frozen)), "docx", name)
     changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
-    return render(request, "reports/frozen.html", {"frozen": frozen, "changed": changed, **answers.frozen_context(frozen)})
+    context = {
+        "frozen": frozen,
+        "changed": changed,
+        "cell_link": drilldown.frozen_links(frozen),
+        **answers.frozen_context(frozen),
+    }
+    return render(request, "reports/frozen.html", context)
 
 
 @reports_access

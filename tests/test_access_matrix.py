@@ -79,6 +79,8 @@ MATRIX = {
     "reports:freeze": row(302, 405, 403, 403, 403, 403, 403),
     "reports:frozen": REPORTS,
     "reports:figure": REPORTS,
+    "reports:drilldown": REPORTS,
+    "reports:frozen_drilldown": REPORTS,
     "portal:dashboard": PARTNER_PAGE,
     "portal:cases": PARTNER_PAGE,
     "portal:referral": PARTNER_PAGE,
@@ -184,7 +186,15 @@ def url_arguments():
     report = CaseReport(case=case, version=1)
     report.file.save("r.pdf", ContentFile(b"%PDF-1.7"), save=True)
     frozen = FrozenAnswer(
-        question_set=QuestionSet.objects.get(slug="samenwerking"), reference_date=datetime.date(2018, 12, 31), figures={}
+        question_set=QuestionSet.objects.get(slug="samenwerking"),
+        reference_date=datetime.date(2018, 12, 31),
+        figures={"coverage": [{"cooperating": 1, "municipalities": 308, "percentage": 0}]},
+        drilldown={
+            "coverage": {
+                "params": {"on": "2018-12-31", "start_year": 2018, "end_year": 2018, "province": None},
+                "cells": {"0:cooperating": {"records": {"municipalities": [antwerpen.municipality_id]}, "measure": None}},
+            }
+        },
     )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
     session = TrainingSessionFactory()
@@ -195,6 +205,8 @@ def url_arguments():
         "reports:freeze": {"slug": "samenwerking"},
         "reports:frozen": {"frozen_id": frozen.pk},
         "reports:figure": {"name": "coverage"},
+        "reports:drilldown": {"name": "coverage", "row": 0, "column": "municipalities"},
+        "reports:frozen_drilldown": {"frozen_id": frozen.pk, "name": "coverage", "row": 0, "column": "cooperating"},
         "portal:case": {"case_id": case.pk},
         "portal:case_report": {"case_id": case.pk, "version": 1},
         "portal:approve": {"case_id": case.pk},

@@ -154,6 +154,7 @@ def test_pages_break_no_rule_of_the_content_security_policy(browser, portal, sta
             "/rapporten/",
             "/rapporten/kaart/?op=2018-12-31",
             "/rapporten/antwoord/samenwerking/?op=2018-12-31",
+            "/rapporten/cijfer/cooperation-by-province/cel/0/total/?op=2018-12-31",
         ],
         staff: [
             "/admin/",
@@ -314,3 +315,18 @@ def test_a_coordinator_follows_a_line_of_the_staff_home_to_exactly_its_cases(sta
 
     assert staff.locator(".paginator").inner_text().startswith(f"{count} dossier")
     assert staff.locator("#changelist-filter .selected", has_text="wacht op akkoord van het lokale bestuur").count() == 1
+
+
+def test_staff_follow_a_number_of_the_cooperation_table_to_its_municipalities(staff, portal):
+    staff.goto(f"{portal}/rapporten/cijfer/cooperation-by-province/?op=2018-12-31")
+    per_case = staff.locator("table tbody tr", has_text="Antwerpen").locator("td").nth(2)
+    count = int(per_case.inner_text())
+    per_case.get_by_role("link").click()
+
+    assert staff.locator("table caption").inner_text() == f"Gemeenten ({count})"
+    rows = staff.locator("table tbody tr")
+    assert rows.count() == count
+    assert rows.filter(has=staff.locator("td:nth-child(3)", has_text="Antwerpen")).count() == count
+    assert rows.filter(has=staff.locator("td:nth-child(4)", has_text="Per dossier")).count() == count
+    staff.get_by_role("link", name="Terug naar het cijfer").click()
+    assert staff.locator("h1").inner_text() == "Samenwerking per provincie"

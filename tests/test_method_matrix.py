@@ -178,6 +178,8 @@ MATRIX = {
     ],
     "reports:frozen": READ_ONLY,
     "reports:figure": READ_ONLY,
+    "reports:drilldown": READ_ONLY,
+    "reports:frozen_drilldown": READ_ONLY,
     "portal:dashboard": READ_ONLY,
     "portal:cases": READ_ONLY,
     "portal:referral": [
@@ -375,6 +377,8 @@ def build_world() -> dict:
         "reports:freeze": {"slug": "samenwerking"},
         "reports:frozen": {"frozen_id": frozen.pk},
         "reports:figure": {"name": "coverage"},
+        "reports:drilldown": {"name": "coverage", "row": 0, "column": "municipalities"},
+        "reports:frozen_drilldown": {"frozen_id": frozen.pk, "name": "coverage", "row": 0, "column": "cooperating"},
         "portal:case": {"case_id": case.pk},
         "portal:case_report": {"case_id": case.pk, "version": 1},
         "portal:approve": {"case_id": case.pk},

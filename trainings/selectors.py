@@ -52,14 +52,21 @@ def module_ranking(*, year: int) -> list[dict]:
     ]
 
 
+def modules_covered(*, start_year: int, end_year: int):
+    """The (session, module) pairs of the sessions of a range of years, with `year` and `name` (the module's):
+    what the module ranking counts, and the sessions behind each of its rows."""
+    return TrainingSession.modules.through.objects.filter(
+        trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year
+    ).annotate(year=ExtractYear("trainingsession__date"), name=F("module__name"))
+
+
 def module_ranking_per_year(*, start_year: int, end_year: int) -> list[dict]:
     """The module ranking of every year of a range, in one query: year, rank, name, sessions, participants."""
-    Covered = TrainingSession.modules.through
     participants = TrainingSession.objects.filter(pk=OuterRef("trainingsession")).with_participants().values("participants")
     rows = (
-        Covered.objects.filter(trainingsession__date__year__gte=start_year, trainingsession__date__year__lte=end_year)
+        modules_covered(start_year=start_year, end_year=end_year)
         .annotate(session_participants=Subquery(participants, output_field=IntegerField()))
-        .values(year=ExtractYear("trainingsession__date"), name=F("module__name"))
+        .values("year", "name")
         .annotate(session_count=Count("trainingsession"), participant_count=Sum("session_participants", default=0))
         .order_by("year", "-session_count", "-participant_count", "name")
     )

@@ -5,6 +5,7 @@ from partnerships.selectors.cooperation import (
     annotate_cooperation_status,
     cooperation_by_province,
     cooperation_form,
+    cooperation_members,
     cooperation_status,
     cooperation_statuses,
 )
@@ -17,6 +18,7 @@ __all__ = [
     "annotate_cooperation_status",
     "cooperation_by_province",
     "cooperation_form",
+    "cooperation_members",
     "cooperation_status",
     "cooperation_statuses",
     "municipalities_for_nis",

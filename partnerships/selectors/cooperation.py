@@ -94,6 +94,23 @@ def cooperation_form(*, municipality: Municipality, on: date) -> str:
     return annotate_cooperation_status(existing, on=on).values_list("status_form", flat=True).get()
 
 
+def cooperation_members(*, on: date) -> dict[str, dict[str, list[int]]]:
+    """Per province, the municipalities (their keys) counted in each of COUNTED_FIGURES on `on`.
+
+    What `cooperation_by_province` counts, so a count and the list behind it are one query's result.
+    """
+    members: dict[str, dict[str, list[int]]] = {}
+    statuses = cooperation_statuses(on=on).values_list("pk", "province__name_nl", "status_form", "status_party")
+    for pk, province, form, party in statuses.order_by("name_nl", "pk"):
+        figures = members.setdefault(province, {figure: [] for figure in COUNTED_FIGURES})
+        figures[FIGURE_OF_FORM[form]].append(pk)
+        if party:
+            figures[FIGURE_OF_PARTY[party]].append(pk)
+    for figures in members.values():
+        figures["total"] = figures["agreement"] + figures["per_case"] + figures["remote_advice"]
+    return members
+
+
 def cooperation_by_province(*, on: date) -> list[dict]:
     """Per province (alphabetical) and a total row: the counts of seed 001's tables.
 
@@ -102,15 +119,10 @@ def cooperation_by_province(*, on: date) -> list[dict]:
     few hundred rows per province here is cheaper than re-evaluating the status
     subqueries inside grouped aggregates.
     """
-    counts: dict[str, dict[str, int]] = {}
-    statuses = cooperation_statuses(on=on).values_list("province__name_nl", "status_form", "status_party")
-    for province, form, party in statuses:
-        figures = counts.setdefault(province, dict.fromkeys(COUNTED_FIGURES, 0))
-        figures[FIGURE_OF_FORM[form]] += 1
-        if party:
-            figures[FIGURE_OF_PARTY[party]] += 1
-    for figures in counts.values():
-        figures["total"] = figures["agreement"] + figures["per_case"] + figures["remote_advice"]
-    rows: list[dict] = [{"province": province, **counts[province]} for province in sorted(counts)]
-    total = {figure: sum(figures[figure] for figures in counts.values()) for figure in COUNTED_FIGURES}
+    members = cooperation_members(on=on)
+    rows: list[dict] = [
+        {"province": province, **{figure: len(members[province][figure]) for figure in COUNTED_FIGURES}}
+        for province in sorted(members)
+    ]
+    total = {figure: sum(row[figure] for row in rows) for figure in COUNTED_FIGURES}
     return [*rows, {"province": None, **total, "is_total": True}]
