@@ -13,28 +13,23 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import ExtractYear
-from django.utils.formats import date_format, number_format
-from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Case, PayerLine
 from cases.selectors import referrals_per_year_and_province, suppressed
 from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_statuses
+from reports import provenance, sentences
 from reports.models import Funding
 from reports.params import Params, ParamsError
 from reports.registry import FIGURES, TOTAL, Column, Figure, Kind, Period, Row, Table, compute, figure
 from trainings import selectors as trainings
+from trainings.models import Module
 
 __all__ = ["FIGURES", "Figure", "Params", "ParamsError", "compute"]
 
 GRAND_TOTAL = gettext_lazy("Eindtotaal")
 PROVINCE = Column("province", gettext_lazy("Provincie"), Kind.TEXT)
-
-
-def _day(figure: Figure) -> str:
-    return date_format(figure.params.on, "SHORT_DATE_FORMAT")
 
 
 def _form_label(code: str) -> str:
@@ -43,20 +38,6 @@ def _form_label(code: str) -> str:
 
 def _with_total(rows: list[Row], keys: list[str]) -> list[Row]:
     return [*rows, {**{key: sum(row[key] for row in rows) for key in keys}, TOTAL: True}]
-
-
-def _cooperation_sentence(figure: Figure) -> str:
-    total = figure.total
-    return _(
-        "Op %(day)s werken %(total)s Vlaamse gemeenten samen met Dyzo: %(agreement)s met een overeenkomst, "
-        "%(per_case)s met betaling per case en %(remote)s telefonisch of per mail."
-    ) % {
-        "day": _day(figure),
-        "total": total["total"],
-        "agreement": total["agreement"],
-        "per_case": total["per_case"],
-        "remote": total["remote_advice"],
-    }
 
 
 @figure(
@@ -72,18 +53,13 @@ def _cooperation_sentence(figure: Figure) -> str:
         Column("none", gettext_lazy("Geen samenwerking")),
     ],
     period=Period.ON,
-    sentence=_cooperation_sentence,
+    sentence=sentences.cooperation,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_agreements_on,
     total_label=GRAND_TOTAL,
 )
 def cooperation_by_province_figure(params: Params) -> list[Row]:
     return cooperation_by_province(on=params.on)
-
-
-def _parties_sentence(figure: Figure) -> str:
-    total = figure.total
-    return _(
-        "Van de %(total)s overeenkomsten zijn er %(gemeente)s met de gemeente, %(ocmw)s met het OCMW en %(both)s met beide."
-    ) % {"total": total["total"], "gemeente": total["gemeente"], "ocmw": total["ocmw"], "both": total["both"]}
 
 
 @figure(
@@ -98,7 +74,9 @@ def _parties_sentence(figure: Figure) -> str:
         Column("total", gettext_lazy("Totaal")),
     ],
     period=Period.ON,
-    sentence=_parties_sentence,
+    sentence=sentences.parties,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_subscriptions_on,
     total_label=GRAND_TOTAL,
 )
 def agreement_parties(params: Params) -> list[Row]:
@@ -114,13 +92,6 @@ OUTREACH_FIGURE = {
 }
 
 
-def _non_cooperating_sentence(figure: Figure) -> str:
-    return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {
-        "day": _day(figure),
-        "total": figure.total["total"],
-    }
-
-
 @figure(
     "non-cooperating-by-province",
     title=gettext_lazy("Gemeenten zonder samenwerking per provincie"),
@@ -134,7 +105,9 @@ def _non_cooperating_sentence(figure: Figure) -> str:
         Column("total", gettext_lazy("Geen overeenkomst")),
     ],
     period=Period.ON,
-    sentence=_non_cooperating_sentence,
+    sentence=sentences.non_cooperating,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_status_on,
     total_label=GRAND_TOTAL,
 )
 def non_cooperating_by_province(params: Params) -> list[Row]:
@@ -153,11 +126,6 @@ def non_cooperating_by_province(params: Params) -> list[Row]:
     return _with_total([rows[province] for province in sorted(rows)], keys)
 
 
-def _reasons_sentence(figure: Figure) -> str:
-    reasons = [row["reason"].lower() for row in figure.rows[:3]]
-    return _("De meest gehoorde redenen zijn: %(reasons)s.") % {"reasons": "; ".join(reasons) or _("geen")}
-
-
 @figure(
     "decline-reasons",
     title=gettext_lazy("Redenen om niet samen te werken"),
@@ -168,7 +136,9 @@ def _reasons_sentence(figure: Figure) -> str:
         Column("count", gettext_lazy("Gemeenten")),
     ],
     period=Period.ON,
-    sentence=_reasons_sentence,
+    sentence=sentences.decline_reasons,
+    recorded_since=provenance.first_outreach,
+    synthetic=provenance.synthetic_outreach_on,
 )
 def decline_reasons(params: Params) -> list[Row]:
     """Reasons given by the municipalities that declined and do not cooperate on the date, most heard first.
@@ -190,13 +160,6 @@ def decline_reasons(params: Params) -> list[Row]:
     return [{"rank": rank, "reason": row["reason"], "count": row["count"]} for rank, row in enumerate(counts, start=1)]
 
 
-def _agreements_sentence(figure: Figure) -> str:
-    with_day = sum(1 for row in figure.rows if row["agreement"] == Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
-    return _(
-        "Op %(day)s heeft Dyzo met %(count)s lokale besturen een globaal samenwerkingsakkoord, waarvan %(with_day)s met zitdag."
-    ) % {"day": _day(figure), "count": len(figure.rows), "with_day": with_day}
-
-
 @figure(
     "agreements-list",
     title=gettext_lazy("Gemeenten met een globaal samenwerkingsakkoord"),
@@ -206,7 +169,9 @@ def _agreements_sentence(figure: Figure) -> str:
         Column("agreement", gettext_lazy("Overeenkomst"), Kind.TEXT, label_of=_form_label),
     ],
     period=Period.ON,
-    sentence=_agreements_sentence,
+    sentence=sentences.agreements,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_subscriptions_on,
 )
 def agreements_list(params: Params) -> list[Row]:
     subscriptions = (
@@ -218,42 +183,29 @@ def agreements_list(params: Params) -> list[Row]:
     return [{"municipality": name, "agreement": form} for name, form in subscriptions]
 
 
-def _first_use_sentence(figure: Figure) -> str:
-    names = get_text_list([row["municipality"] for row in figure.rows], _("en"))
-    return _(
-        "In %(year)s deden %(count)s OCMW's voor het eerst een beroep op Dyzo via een vergoeding per dossier: %(names)s."
-    ) % {"year": figure.params.end_year, "count": len(figure.rows), "names": names}
-
-
 @figure(
     "per-case-first-use",
-    title=gettext_lazy("Voor het eerst per dossier"),
-    description=gettext_lazy("De gemeenten wier eerste overeenkomst per dossier in de gekozen jaren begon."),
+    title=gettext_lazy("OCMW's voor het eerst per dossier"),
+    description=gettext_lazy("De OCMW's wier eerste overeenkomst per dossier in de gekozen jaren begon."),
     columns=[
-        Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT),
+        Column("municipality", gettext_lazy("OCMW van"), Kind.TEXT),
         Column("first", gettext_lazy("Eerste overeenkomst per dossier"), Kind.DATE),
     ],
     period=Period.YEARS,
-    sentence=_first_use_sentence,
+    sentence=sentences.first_use,
+    recorded_since=provenance.first_ocmw_per_case,
+    synthetic=provenance.synthetic_first_use,
 )
 def per_case_first_use(params: Params) -> list[Row]:
+    """OCMWs only (an agreement with the OCMW, alone or with its gemeente): the sentence speaks of OCMWs."""
     first_use = (
-        Agreement.objects.filter(form=Agreement.Form.PER_CASE)
+        Agreement.objects.filter(form=Agreement.Form.PER_CASE, party__in=provenance.OCMW_PARTIES)
         .values(municipality_name=F("municipality__name_nl"))
         .annotate(first=Min("start_date"))
         .filter(first__year__gte=params.start_year, first__year__lte=params.end_year)
         .order_by("municipality_name")
     )
     return [{"municipality": row["municipality_name"], "first": row["first"]} for row in first_use]
-
-
-def _trainings_sentence(figure: Figure) -> str:
-    return _("In %(from)s–%(to)s gaf Dyzo %(sessions)s opleidingen voor in totaal %(participants)s deelnemers.") % {
-        "from": figure.params.start_year,
-        "to": figure.params.end_year,
-        "sessions": len(figure.detail_rows),
-        "participants": number_format(figure.total["participants"], force_grouping=True),
-    }
 
 
 @figure(
@@ -267,7 +219,9 @@ def _trainings_sentence(figure: Figure) -> str:
         Column("participants", gettext_lazy("Aantal deelnemers")),
     ],
     period=Period.YEARS,
-    sentence=_trainings_sentence,
+    sentence=sentences.trainings,
+    recorded_since=provenance.first_session,
+    synthetic=provenance.synthetic_sessions,
     total_label=gettext_lazy("Totaal"),
 )
 def trainings_figure(params: Params) -> list[Row]:
@@ -297,18 +251,28 @@ def trainings_figure(params: Params) -> list[Row]:
         Column("participants", gettext_lazy("Deelnemers")),
     ],
     period=Period.YEARS,
-    sentence=lambda figure: _("De modules staan per jaar in volgorde van het aantal sessies en deelnemers."),
+    sentence=sentences.module_ranking,
+    recorded_since=provenance.first_session_with_modules,
+    synthetic=provenance.synthetic_sessions,
 )
 def module_ranking(params: Params) -> list[Row]:
     return trainings.module_ranking_per_year(start_year=params.start_year, end_year=params.end_year)
 
 
-def _referrals_sentence(figure: Figure) -> str:
-    return _("In %(from)s–%(to)s werden %(count)s dossiers doorverwezen naar het OCMW.") % {
-        "from": figure.params.start_year,
-        "to": figure.params.end_year,
-        "count": sum(row["total"] for row in figure.rows),
-    }
+@figure(
+    "modules",
+    title=gettext_lazy("Opleidingsmodules in het aanbod"),
+    description=gettext_lazy("De opleidingsmodules die Dyzo aanbiedt, in hun volgorde."),
+    columns=[Column("position", gettext_lazy("Volgorde"), Kind.RANK), Column("name", gettext_lazy("Module"), Kind.TEXT)],
+    period=Period.CATALOGUE,
+    sentence=sentences.modules,
+)
+def modules(params: Params) -> list[Row]:
+    """The active modules: seed 002 answers question 3 with them, as themes were not recorded per session."""
+    return [
+        {"position": position, "name": name}
+        for position, name in enumerate(Module.objects.filter(is_active=True).values_list("name", flat=True), start=1)
+    ]
 
 
 YEAR = Column("year", gettext_lazy("Jaar"), Kind.YEAR)
@@ -321,7 +285,9 @@ TOTAL_COLUMN = Column("total", gettext_lazy("Totaal"))
     description=gettext_lazy("Per jaar de dossiers die naar een OCMW werden doorverwezen, per provincie van dat OCMW."),
     columns=[YEAR, TOTAL_COLUMN],
     period=Period.YEARS,
-    sentence=_referrals_sentence,
+    sentence=sentences.referrals,
+    recorded_since=provenance.first_referral,
+    synthetic=provenance.synthetic_referrals,
 )
 def referrals(params: Params) -> Table:
     """One column per province, named by the province (a proper noun), between the year and the total."""
@@ -336,15 +302,6 @@ def referrals(params: Params) -> Table:
     return Table(rows, [YEAR, *[Column(province, province) for province in provinces], TOTAL_COLUMN])
 
 
-def _funding_sentence(figure: Figure) -> str:
-    amounts = [
-        _("%(amount)s euro in %(year)s")
-        % {"amount": number_format(row["amount"], decimal_pos=0, force_grouping=True), "year": row["year"]}
-        for row in figure.rows
-    ]
-    return _("Dyzo ontving %(amounts)s.") % {"amounts": get_text_list(amounts, _("en")) or _("geen steun")}
-
-
 @figure(
     "funding",
     title=gettext_lazy("Ontvangen financiering"),
@@ -356,19 +313,12 @@ def _funding_sentence(figure: Figure) -> str:
         Column("note", gettext_lazy("Notitie"), Kind.TEXT),
     ],
     period=Period.YEARS,
-    sentence=_funding_sentence,
+    sentence=sentences.funding,
+    recorded_since=provenance.first_funding,
 )
 def funding(params: Params) -> list[Row]:
     fundings = Funding.objects.filter(year__gte=params.start_year, year__lte=params.end_year).order_by("year", "funder")
     return [{"year": f.year, "funder": f.funder, "amount": f.amount, "note": f.note} for f in fundings]
-
-
-def _coverage_sentence(figure: Figure) -> str:
-    row = figure.rows[0]
-    return _("%(count)s lokale besturen (%(percentage)s%% van het totaal) werken samen met Dyzo.") % {
-        "count": row["cooperating"],
-        "percentage": row["percentage"],
-    }
 
 
 @figure(
@@ -381,7 +331,9 @@ def _coverage_sentence(figure: Figure) -> str:
         Column("percentage", gettext_lazy("Percentage"), Kind.PERCENT),
     ],
     period=Period.ON,
-    sentence=_coverage_sentence,
+    sentence=sentences.coverage,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_agreements_on,
 )
 def coverage(params: Params) -> list[Row]:
     total = cooperation_by_province(on=params.on)[-1]
@@ -404,6 +356,7 @@ def coverage(params: Params) -> list[Row]:
         Column("total", gettext_lazy("Totaal"), Kind.AMOUNT),
     ],
     period=Period.YEARS,
+    synthetic=provenance.synthetic_revenue,
 )
 def revenue(params: Params) -> list[Row]:
     """Subscription fees in force, prorated by days, plus per-case payments by local authorities, per province."""
@@ -449,6 +402,8 @@ def revenue(params: Params) -> list[Row]:
     columns=[PROVINCE, Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT), Column("cases", gettext_lazy("Dossiers"))],
     period=Period.YEARS,
     notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond.")],
+    recorded_since=provenance.first_case,
+    synthetic=provenance.synthetic_cases,
 )
 def cases_by_municipality(params: Params) -> list[Row]:
     """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised."""
