@@ -11,8 +11,8 @@ questions: staff fill them in the admin.
 from django.db import migrations
 
 SOURCE_SAYS_19 = (
-    "In het antwoord over 2016 (seed 002) spreekt de brontekst van 19 OCMW's, maar noemt er 18; "
-    "het portaal telt de 18 genoemde."
+    "Het gepubliceerde antwoord op deze vraag over 2016 spreekt van 19 OCMW's die in 2016 voor het eerst per "
+    "dossier een beroep deden op Dyzo, maar noemt er 18; hier staan de 18 genoemde."
 )
 PERIODS = {
     "samenwerking": {1: ("op_datum", None), 2: ("op_datum", None), 3: ("op_datum", None)},
