@@ -1,6 +1,7 @@
 """What the reports need beyond the other apps: funding received, question sets, and frozen answers."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -122,11 +123,12 @@ class Question(models.Model):
         year = on.year
         if self.span == self.Span.FIXED and self.period_start and self.period_end:
             return self.period_start, self.period_end
-        first, last = {
+        years: dict[str, tuple[int, int]] = {
             self.Span.REFERENCE_YEAR: (year, year),
             self.Span.THREE_YEARS: (year - 2, year),
             self.Span.YEAR_AROUND: (year - 1, year + 1),
-        }.get(self.span, (0, 0))
+        }
+        first, last = years.get(self.span, (0, 0))
         return (date(first, 1, 1), date(last, 12, 31)) if first else (on, on)
 
     def params(self, on: date) -> Params:
@@ -155,30 +157,31 @@ class Question(models.Model):
             raise ValidationError(errors)
 
 
-def _period_errors(question: Question, specs: list[FigureSpec]) -> dict[str, str]:
+def _period_errors(question: Question, specs: list[FigureSpec]) -> dict[str, Any]:
     """Fixed dates only for a fixed period, in order; figures per year over whole years; figures on
     a date on one day."""
     Span = Question.Span
-    yearly = [str(spec.title) for spec in specs if spec.period == Period.YEARS]
+    yearly = ", ".join(str(spec.title) for spec in specs if spec.period == Period.YEARS)
     daily = any(spec.period == Period.ON for spec in specs)
-    fixed = question.span == Span.FIXED
     start, end = question.period_start, question.period_end
-    if not fixed and (start or end):
-        return {"period_start": _("Begin- en einddatum horen alleen bij een periode met vaste data.")}
-    if fixed and not (start and end):
+    if question.span != Span.FIXED:
+        if start or end:
+            return {"period_start": _("Begin- en einddatum horen alleen bij een periode met vaste data.")}
+        if yearly and question.span == Span.ON_DATE:
+            return {"span": _("%(figures)s tellen per jaar: kies een periode van jaren.") % {"figures": yearly}}
+        if daily and not yearly and question.span != Span.ON_DATE:
+            return {"span": _("Deze cijfers tellen op één dag: kies 'Op de peildatum' of vaste data.")}
+        return {}
+    if not (start and end):
         return {"period_start": _("Een vaste periode heeft een begin- en een einddatum.")}
-    if fixed and start > end:
+    if start > end:
         return {"period_end": _("De einddatum ligt vóór de begindatum.")}
-    if yearly and question.span == Span.ON_DATE:
-        return {"span": _("%(figures)s tellen per jaar: kies een periode van jaren.") % {"figures": ", ".join(yearly)}}
-    if yearly and fixed and (start.timetuple()[1:3] != (1, 1) or end.timetuple()[1:3] != (12, 31)):
+    if yearly and ((start.month, start.day) != (1, 1) or (end.month, end.day) != (12, 31)):
         return {
             "period_start": _("%(figures)s tellen hele jaren: laat de periode op 1 januari beginnen en op 31 december eindigen.")
-            % {"figures": ", ".join(yearly)}
+            % {"figures": yearly}
         }
-    if daily and not yearly and question.span not in (Span.ON_DATE, Span.FIXED):
-        return {"span": _("Deze cijfers tellen op één dag: kies 'Op de peildatum' of vaste data.")}
-    if daily and not yearly and fixed and start != end:
+    if daily and not yearly and start != end:
         return {"period_end": _("Deze cijfers tellen op één dag: geef dezelfde begin- en einddatum.")}
     return {}
 

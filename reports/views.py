@@ -58,11 +58,11 @@ class AnswerFilter(forms.Form):
     """An answer takes only its reference date and its question set: each question's period comes from the set."""
 
     op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    reeks = forms.ChoiceField(label=_("Vragenreeks"), required=False)
+    reeks = forms.CharField(label=_("Vragenreeks"), required=False, widget=forms.Select)
 
-    def __init__(self, *args, slug: str, error: ParamsError | None = None, **kwargs):
-        super().__init__(*args, initial={"reeks": slug}, **kwargs)
-        self.fields["reeks"].choices = question_set_choices
+    def __init__(self, data, *, slug: str, error: ParamsError | None = None):
+        super().__init__(data, initial={"reeks": slug})
+        self.fields["reeks"].widget.choices = question_set_choices
         self.error = error
         if error:
             self.add_error(error.field, error.message)
