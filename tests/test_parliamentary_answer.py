@@ -96,6 +96,15 @@ def test_the_answer_pdf_heads_with_the_written_question(asked, policy_client):
     assert "Schriftelijke vraag nr. 123 van Jan Peeters van 5 december 2018" in text and "Antwoord van 20 januari 2019" in text
 
 
+def test_the_written_question_heading_reads_in_english(asked, policy_client):
+    policy_client.post(reverse("set_language"), {"language": "en", "next": "/"})
+
+    text = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31"}).text
+
+    assert "Written parliamentary question no. 123 by Jan Peeters of 5 December 2018" in text
+    assert "Answer of 20 January 2019" in text
+
+
 def test_the_answer_page_offers_only_the_reference_date_and_the_question_set(policy_client):
     text = policy_client.get(reverse("reports:answer", args=["samenwerking"]), {"op": "2018-12-31"}).text
 
