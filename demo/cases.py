@@ -60,6 +60,9 @@ WEIGHT_BY_BASIS: dict[str, float] = {
 }
 OUTCOMES = list(Case.Outcome.values)
 NOTE = "Synthetische demogegevens."
+REFERRALS_RECORDED_FROM = date(2017, 1, 1)
+"""Seed 002 (answer 4, early 2017): referrals to the OCMW were not recorded systematically until then.
+The draws stay the same for earlier cases, so the rest of the demo does not change."""
 
 
 def _kbo(rng: random.Random) -> str:
@@ -138,7 +141,7 @@ def _status_history(cases: list[Case]) -> None:
 
 
 def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:
-    """Approvals for per-case cases past intake, OCMW referrals after a social pre-investigation, payer lines."""
+    """Approvals for per-case cases past intake, OCMW referrals after a social pre-investigation (from 2017), payer lines."""
     approvals, referrals, lines = [], [], []
     for case in cases:
         ocmw = ocmws.get(case.municipality_id)
@@ -162,15 +165,15 @@ def _follow_up(rng: random.Random, cases: list[Case], ocmws: dict) -> None:
                 )
             )
         if case.social_investigation and ocmw and rng.random() < 0.6:
-            referrals.append(
-                Referral(
-                    case=case,
-                    ocmw=ocmw,
-                    referred_on=case.opened_on + timedelta(days=rng.randint(10, 90)),
-                    reason="Tussenkomst in levensonderhoud aangewezen.",
-                    outcome=rng.choice(list(Referral.Outcome.values)),
-                )
+            referral = Referral(
+                case=case,
+                ocmw=ocmw,
+                referred_on=case.opened_on + timedelta(days=rng.randint(10, 90)),
+                reason="Tussenkomst in levensonderhoud aangewezen.",
+                outcome=rng.choice(list(Referral.Outcome.values)),
             )
+            if referral.referred_on >= REFERRALS_RECORDED_FROM:
+                referrals.append(referral)
         if case.status != Case.Status.REGISTERED and rng.random() < 0.3:
             lines.append(
                 PayerLine(

@@ -36,6 +36,8 @@ def answer_docx(context: dict[str, Any]) -> bytes:
     document = Document()
     _set_up(document, title=question_set.title, on=on)
     document.add_heading(f"{_('Schriftelijke vraag')}: {question_set.title}", level=1)
+    for line in context.get("heading", []):
+        document.add_paragraph(line)
     _muted(
         document.add_paragraph(),
         _("Peildatum %(day)s · opgemaakt op %(generated)s uit de gegevens van het Dyzo-portaal")
@@ -51,6 +53,8 @@ def answer_docx(context: dict[str, Any]) -> bytes:
             document.add_paragraph(question.free_answer)
         for figure in question.figures:
             _add_figure(document, figure)
+        for number, note in enumerate(getattr(question, "footnotes", []), start=1):
+            _muted(document.add_paragraph(), f"{number}. {note}")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

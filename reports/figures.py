@@ -13,15 +13,13 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import ExtractYear
-from django.utils.formats import date_format, number_format
-from django.utils.text import get_text_list
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Case, PayerLine
 from cases.selectors import referrals_of_years, referrals_per_year_and_province, suppressed
 from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_members, cooperation_statuses
+from reports import provenance, sentences
 from reports.models import Funding
 from reports.params import Params, ParamsError
 from reports.registry import (
@@ -39,6 +37,7 @@ from reports.registry import (
     figure,
 )
 from trainings import selectors as trainings
+from trainings.models import Module
 
 __all__ = ["FIGURES", "Figure", "Params", "ParamsError", "compute"]
 
@@ -56,10 +55,6 @@ MUNICIPALITIES, SESSIONS, FUNDING, SUBSCRIPTIONS, PAYMENTS, REFERRALS, CASES = (
 )
 Members = dict[str, dict[str, list[int]]]
 PROVINCE = Column("province", gettext_lazy("Provincie"), Kind.TEXT)
-
-
-def _day(figure: Figure) -> str:
-    return date_format(figure.params.on, "SHORT_DATE_FORMAT")
 
 
 def _form_label(code: str) -> str:
@@ -85,20 +80,6 @@ def _cooperation_records(params: Params, rows: list[Row]) -> CellRecords:
     return _per_province(rows, cooperation_members(on=params.on), ["agreement", "per_case", "remote_advice", "total", "none"])
 
 
-def _cooperation_sentence(figure: Figure) -> str:
-    total = figure.total
-    return _(
-        "Op %(day)s werken %(total)s Vlaamse gemeenten samen met Dyzo: %(agreement)s met een overeenkomst, "
-        "%(per_case)s met betaling per case en %(remote)s telefonisch of per mail."
-    ) % {
-        "day": _day(figure),
-        "total": total["total"],
-        "agreement": total["agreement"],
-        "per_case": total["per_case"],
-        "remote": total["remote_advice"],
-    }
-
-
 @figure(
     "cooperation-by-province",
     title=gettext_lazy("Samenwerking per provincie"),
@@ -112,7 +93,9 @@ def _cooperation_sentence(figure: Figure) -> str:
         Column("none", gettext_lazy("Geen samenwerking")),
     ],
     period=Period.ON,
-    sentence=_cooperation_sentence,
+    sentence=sentences.cooperation,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_agreements_on,
     total_label=GRAND_TOTAL,
     records=_cooperation_records,
 )
@@ -129,13 +112,6 @@ def _parties_records(params: Params, rows: list[Row]) -> CellRecords:
     return _per_province(rows, members, ["gemeente", "ocmw", "both", "total"])
 
 
-def _parties_sentence(figure: Figure) -> str:
-    total = figure.total
-    return _(
-        "Van de %(total)s overeenkomsten zijn er %(gemeente)s met de gemeente, %(ocmw)s met het OCMW en %(both)s met beide."
-    ) % {"total": total["total"], "gemeente": total["gemeente"], "ocmw": total["ocmw"], "both": total["both"]}
-
-
 @figure(
     "agreement-parties",
     title=gettext_lazy("Met wie Dyzo een overeenkomst heeft"),
@@ -148,7 +124,9 @@ def _parties_sentence(figure: Figure) -> str:
         Column("total", gettext_lazy("Totaal")),
     ],
     period=Period.ON,
-    sentence=_parties_sentence,
+    sentence=sentences.parties,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_subscriptions_on,
     total_label=GRAND_TOTAL,
     records=_parties_records,
 )
@@ -168,13 +146,6 @@ OUTREACH_FIGURE = {
 NON_COOPERATING = ["no_offer", "no_answer", "negotiating", "declined", "total"]
 
 
-def _non_cooperating_sentence(figure: Figure) -> str:
-    return _("Op %(day)s werken %(total)s Vlaamse gemeenten niet samen met Dyzo.") % {
-        "day": _day(figure),
-        "total": figure.total["total"],
-    }
-
-
 @figure(
     "non-cooperating-by-province",
     title=gettext_lazy("Gemeenten zonder samenwerking per provincie"),
@@ -188,7 +159,9 @@ def _non_cooperating_sentence(figure: Figure) -> str:
         Column("total", gettext_lazy("Geen overeenkomst")),
     ],
     period=Period.ON,
-    sentence=_non_cooperating_sentence,
+    sentence=sentences.non_cooperating,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_status_on,
     total_label=GRAND_TOTAL,
     records=lambda params, rows: _per_province(rows, _non_cooperating_members(params), NON_COOPERATING),
 )
@@ -217,11 +190,6 @@ def _non_cooperating_members(params: Params) -> Members:
     return members
 
 
-def _reasons_sentence(figure: Figure) -> str:
-    reasons = [row["reason"].lower() for row in figure.rows[:3]]
-    return _("De meest gehoorde redenen zijn: %(reasons)s.") % {"reasons": "; ".join(reasons) or _("geen")}
-
-
 @figure(
     "decline-reasons",
     title=gettext_lazy("Redenen om niet samen te werken"),
@@ -232,7 +200,9 @@ def _reasons_sentence(figure: Figure) -> str:
         Column("count", gettext_lazy("Gemeenten")),
     ],
     period=Period.ON,
-    sentence=_reasons_sentence,
+    sentence=sentences.decline_reasons,
+    recorded_since=provenance.first_outreach,
+    synthetic=provenance.synthetic_outreach_on,
     records=lambda params, rows: _decline_records(params, rows),
 )
 def decline_reasons(params: Params) -> list[Row]:
@@ -268,13 +238,6 @@ def _decline_records(params: Params, rows: list[Row]) -> CellRecords:
     return {(index, "count"): Drill({MUNICIPALITIES: sorted(members[row["reason"]])}) for index, row in enumerate(rows)}
 
 
-def _agreements_sentence(figure: Figure) -> str:
-    with_day = sum(1 for row in figure.rows if row["agreement"] == Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY)
-    return _(
-        "Op %(day)s heeft Dyzo met %(count)s lokale besturen een globaal samenwerkingsakkoord, waarvan %(with_day)s met zitdag."
-    ) % {"day": _day(figure), "count": len(figure.rows), "with_day": with_day}
-
-
 @figure(
     "agreements-list",
     title=gettext_lazy("Gemeenten met een globaal samenwerkingsakkoord"),
@@ -284,7 +247,9 @@ def _agreements_sentence(figure: Figure) -> str:
         Column("agreement", gettext_lazy("Overeenkomst"), Kind.TEXT, label_of=_form_label),
     ],
     period=Period.ON,
-    sentence=_agreements_sentence,
+    sentence=sentences.agreements,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_subscriptions_on,
 )
 def agreements_list(params: Params) -> list[Row]:
     subscriptions = (
@@ -296,42 +261,29 @@ def agreements_list(params: Params) -> list[Row]:
     return [{"municipality": name, "agreement": form} for name, form in subscriptions]
 
 
-def _first_use_sentence(figure: Figure) -> str:
-    names = get_text_list([row["municipality"] for row in figure.rows], _("en"))
-    return _(
-        "In %(year)s deden %(count)s OCMW's voor het eerst een beroep op Dyzo via een vergoeding per dossier: %(names)s."
-    ) % {"year": figure.params.end_year, "count": len(figure.rows), "names": names}
-
-
 @figure(
     "per-case-first-use",
-    title=gettext_lazy("Voor het eerst per dossier"),
-    description=gettext_lazy("De gemeenten wier eerste overeenkomst per dossier in de gekozen jaren begon."),
+    title=gettext_lazy("OCMW's voor het eerst per dossier"),
+    description=gettext_lazy("De OCMW's wier eerste overeenkomst per dossier in de gekozen jaren begon."),
     columns=[
-        Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT),
+        Column("municipality", gettext_lazy("OCMW van"), Kind.TEXT),
         Column("first", gettext_lazy("Eerste overeenkomst per dossier"), Kind.DATE),
     ],
     period=Period.YEARS,
-    sentence=_first_use_sentence,
+    sentence=sentences.first_use,
+    recorded_since=provenance.first_ocmw_per_case,
+    synthetic=provenance.synthetic_first_use,
 )
 def per_case_first_use(params: Params) -> list[Row]:
+    """OCMWs only (an agreement with the OCMW, alone or with its gemeente): the sentence speaks of OCMWs."""
     first_use = (
-        Agreement.objects.filter(form=Agreement.Form.PER_CASE)
+        Agreement.objects.filter(form=Agreement.Form.PER_CASE, party__in=provenance.OCMW_PARTIES)
         .values(municipality_name=F("municipality__name_nl"))
         .annotate(first=Min("start_date"))
         .filter(first__year__gte=params.start_year, first__year__lte=params.end_year)
         .order_by("municipality_name")
     )
     return [{"municipality": row["municipality_name"], "first": row["first"]} for row in first_use]
-
-
-def _trainings_sentence(figure: Figure) -> str:
-    return _("In %(from)s–%(to)s gaf Dyzo %(sessions)s opleidingen voor in totaal %(participants)s deelnemers.") % {
-        "from": figure.params.start_year,
-        "to": figure.params.end_year,
-        "sessions": len(figure.detail_rows),
-        "participants": number_format(figure.total["participants"], force_grouping=True),
-    }
 
 
 @figure(
@@ -345,7 +297,9 @@ def _trainings_sentence(figure: Figure) -> str:
         Column("participants", gettext_lazy("Aantal deelnemers")),
     ],
     period=Period.YEARS,
-    sentence=_trainings_sentence,
+    sentence=sentences.trainings,
+    recorded_since=provenance.first_session,
+    synthetic=provenance.synthetic_sessions,
     total_label=gettext_lazy("Totaal"),
     records=lambda params, rows: _trainings_records(params),
 )
@@ -397,19 +351,29 @@ def _module_records(params: Params, rows: list[Row]) -> CellRecords:
         Column("participants", gettext_lazy("Deelnemers")),
     ],
     period=Period.YEARS,
-    sentence=lambda figure: _("De modules staan per jaar in volgorde van het aantal sessies en deelnemers."),
+    sentence=sentences.module_ranking,
+    recorded_since=provenance.first_session_with_modules,
+    synthetic=provenance.synthetic_sessions,
     records=_module_records,
 )
 def module_ranking(params: Params) -> list[Row]:
     return trainings.module_ranking_per_year(start_year=params.start_year, end_year=params.end_year)
 
 
-def _referrals_sentence(figure: Figure) -> str:
-    return _("In %(from)s–%(to)s werden %(count)s dossiers doorverwezen naar het OCMW.") % {
-        "from": figure.params.start_year,
-        "to": figure.params.end_year,
-        "count": sum(row["total"] for row in figure.rows),
-    }
+@figure(
+    "modules",
+    title=gettext_lazy("Opleidingsmodules in het aanbod"),
+    description=gettext_lazy("De opleidingsmodules die Dyzo aanbiedt, in hun volgorde."),
+    columns=[Column("position", gettext_lazy("Volgorde"), Kind.RANK), Column("name", gettext_lazy("Module"), Kind.TEXT)],
+    period=Period.CATALOGUE,
+    sentence=sentences.modules,
+)
+def modules(params: Params) -> list[Row]:
+    """The active modules: seed 002 answers question 3 with them, as themes were not recorded per session."""
+    return [
+        {"position": position, "name": name}
+        for position, name in enumerate(Module.objects.filter(is_active=True).values_list("name", flat=True), start=1)
+    ]
 
 
 YEAR = Column("year", gettext_lazy("Jaar"), Kind.YEAR)
@@ -422,7 +386,9 @@ TOTAL_COLUMN = Column("total", gettext_lazy("Totaal"))
     description=gettext_lazy("Per jaar de dossiers die naar een OCMW werden doorverwezen, per provincie van dat OCMW."),
     columns=[YEAR, TOTAL_COLUMN],
     period=Period.YEARS,
-    sentence=_referrals_sentence,
+    sentence=sentences.referrals,
+    recorded_since=provenance.first_referral,
+    synthetic=provenance.synthetic_referrals,
     records=lambda params, rows: _referral_records(params, rows),
 )
 def referrals(params: Params) -> Table:
@@ -455,15 +421,6 @@ def _referral_records(params: Params, rows: list[Row]) -> CellRecords:
     }
 
 
-def _funding_sentence(figure: Figure) -> str:
-    amounts = [
-        _("%(amount)s euro in %(year)s")
-        % {"amount": number_format(row["amount"], decimal_pos=0, force_grouping=True), "year": row["year"]}
-        for row in figure.rows
-    ]
-    return _("Dyzo ontving %(amounts)s.") % {"amounts": get_text_list(amounts, _("en")) or _("geen steun")}
-
-
 @figure(
     "funding",
     title=gettext_lazy("Ontvangen financiering"),
@@ -475,7 +432,8 @@ def _funding_sentence(figure: Figure) -> str:
         Column("note", gettext_lazy("Notitie"), Kind.TEXT),
     ],
     period=Period.YEARS,
-    sentence=_funding_sentence,
+    sentence=sentences.funding,
+    recorded_since=provenance.first_funding,
     records=lambda params, rows: {
         (index, "amount"): Drill({FUNDING: [pk]}, "amount")
         for index, pk in enumerate(_fundings(params).values_list("pk", flat=True))
@@ -489,14 +447,6 @@ def _fundings(params: Params):
     return Funding.objects.filter(year__gte=params.start_year, year__lte=params.end_year).order_by("year", "funder", "pk")
 
 
-def _coverage_sentence(figure: Figure) -> str:
-    row = figure.rows[0]
-    return _("%(count)s lokale besturen (%(percentage)s%% van het totaal) werken samen met Dyzo.") % {
-        "count": row["cooperating"],
-        "percentage": row["percentage"],
-    }
-
-
 @figure(
     "coverage",
     title=gettext_lazy("Bereik"),
@@ -507,7 +457,9 @@ def _coverage_sentence(figure: Figure) -> str:
         Column("percentage", gettext_lazy("Percentage"), Kind.PERCENT),
     ],
     period=Period.ON,
-    sentence=_coverage_sentence,
+    sentence=sentences.coverage,
+    recorded_since=provenance.first_agreement,
+    synthetic=provenance.synthetic_agreements_on,
     records=lambda params, rows: _coverage_records(params),
 )
 def coverage(params: Params) -> list[Row]:
@@ -541,6 +493,7 @@ def _coverage_records(params: Params) -> CellRecords:
         Column("total", gettext_lazy("Totaal"), Kind.AMOUNT),
     ],
     period=Period.YEARS,
+    synthetic=provenance.synthetic_revenue,
     records=lambda params, rows: _revenue_records(params, rows),
 )
 def revenue(params: Params) -> list[Row]:
@@ -627,6 +580,8 @@ def _revenue_records(params: Params, rows: list[Row]) -> CellRecords:
     columns=[PROVINCE, Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT), Column("cases", gettext_lazy("Dossiers"))],
     period=Period.YEARS,
     notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond.")],
+    recorded_since=provenance.first_case,
+    synthetic=provenance.synthetic_cases,
     records=lambda params, rows: _case_records(params, rows),
 )
 def cases_by_municipality(params: Params) -> list[Row]:

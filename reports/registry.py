@@ -72,6 +72,8 @@ CellRecords = dict[tuple[int, str], Drill]
 class Period(StrEnum):
     ON = "on"
     YEARS = "years"
+    CATALOGUE = "catalogue"
+    """What Dyzo offers now, whatever the date: a list that keeps no history."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class FigureSpec:
     notes: Sequence[str | Promise] = ()
     records: Callable[[Params, list[Row]], CellRecords] | None = None
     """The records behind each counted cell of the rows, from the same query as the figure."""
+    recorded_since: Callable[[], date | None] | None = None
+    """The day of the first record the figure counts: before it, the figure says it was not recorded."""
+    synthetic: Callable[[Params], bool] | None = None
+    """Whether the records the figure counts for these parameters include synthetic demo records."""
 
     def column(self, code: str) -> Column | None:
         return next((column for column in self.columns if column.code == code), None)
@@ -123,6 +129,8 @@ class Figure:
         """The reference date or the years, and the province when the figure shows one."""
         if self.spec.period == Period.ON:
             scope = _("op %(day)s") % {"day": date_format(self.params.on, "SHORT_DATE_FORMAT")}
+        elif self.spec.period == Period.CATALOGUE:
+            scope = _("huidig aanbod")
         elif self.params.start_year == self.params.end_year:
             scope = str(self.params.start_year)
         else:
@@ -218,11 +226,15 @@ def figure(
     total_label: str | Promise = "",
     notes: Sequence[str | Promise] = (),
     records: Callable[[Params, list[Row]], CellRecords] | None = None,
+    recorded_since: Callable[[], date | None] | None = None,
+    synthetic: Callable[[Params], bool] | None = None,
 ) -> Callable[[Callable[[Params], list[Row] | Table]], Callable[[Params], list[Row] | Table]]:
     """Registers the decorated query as the figure `name` (its URL slug and CLI name)."""
 
     def register(compute: Callable[[Params], list[Row] | Table]) -> Callable[[Params], list[Row] | Table]:
-        FIGURES[name] = FigureSpec(name, title, description, columns, period, compute, sentence, total_label, notes, records)
+        FIGURES[name] = FigureSpec(
+            name, title, description, columns, period, compute, sentence, total_label, notes, records, recorded_since, synthetic
+        )
         return compute
 
     return register

@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from core.exports import neutralise_formula
 from core.pdf import render_pdf
-from reports.answers import answer_context, answer_pdf
+from reports.answers import answer, answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
@@ -208,6 +208,27 @@ def render(figure: Figure, fmt: str) -> bytes:
     return RENDERERS[fmt](figure)
 
 
+def answer_json(*, question_set: QuestionSet, on: date) -> dict[str, Any]:
+    """The answer's documented JSON shape: {"set", "on", "questions": [{"number", "text", "period",
+    "sentences", "figures": [{"name", "rows"}]}]}; a figure not recorded for its period has a sentence, no rows."""
+    return {
+        "set": question_set.slug,
+        "on": on.isoformat(),
+        "questions": [
+            {
+                "number": question.number,
+                "text": question.text,
+                "period": {"from": question.period[0].isoformat(), "to": question.period[1].isoformat()}
+                if question.period
+                else None,
+                "sentences": question.sentences,
+                "figures": [{"name": figure.name, "rows": json_rows(figure)} for figure in question.figures],
+            }
+            for question in answer(question_set=question_set, on=on)
+        ],
+    }
+
+
 MAP, ANSWER = "map", "parliamentary-answer"
 REPORTS = [*FIGURES, MAP, ANSWER]
 
@@ -237,7 +258,10 @@ def render_report(name: str, params: Params, fmt: str, *, question_set: Question
             from reports.answer_docx import answer_docx  # it formats its cells with this module's `table`
 
             return answer_docx(answer_context(question_set=question_set, on=params.on))
-        raise ReportError(_("Een parlementair antwoord bestaat als html, pdf of docx."))
+        if fmt == "json":
+            data = answer_json(question_set=question_set, on=params.on)
+            return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+        raise ReportError(_("Een parlementair antwoord bestaat als html, pdf, docx of json."))
     if name not in FIGURES:
         raise ReportError(_("Onbekend rapport '%(name)s'. Kies uit: %(names)s.") % {"name": name, "names": ", ".join(REPORTS)})
     if fmt not in FORMATS:

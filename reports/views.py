@@ -1,6 +1,7 @@
 """Report pages for Dyzo staff and policy staff: figures, the map and parliamentary answers, in every format."""
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -49,6 +51,35 @@ class ReportFilter(forms.Form):
             self.add_error(error.field, error.message)
 
 
+def question_set_choices() -> list[tuple[str, str]]:
+    """Asked only when the form is shown, so a cached download reads no question sets."""
+    return list(QuestionSet.objects.values_list("slug", "title"))
+
+
+class AnswerFilter(forms.Form):
+    """An answer takes only its reference date and its question set: each question's period comes from the set."""
+
+    op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    reeks = forms.CharField(label=_("Vragenreeks"), required=False, widget=forms.Select)
+
+    def __init__(self, data, *, slug: str, error: ParamsError | None = None):
+        super().__init__(data, initial={"reeks": slug})
+        self.fields["reeks"].widget.choices = question_set_choices
+        self.error = error
+        if error:
+            self.add_error(error.field, error.message)
+
+
+def _answer_params(request, slug: str) -> tuple[Params | None, AnswerFilter]:
+    """The reference date alone; years and a province in the query are not the answer's to use."""
+    query = {"op": request.GET.get("op", ""), "reeks": request.GET.get("reeks") or slug}
+    try:
+        params = Params.from_query({"op": query["op"]}, today=timezone.localdate())
+    except ParamsError as error:
+        return None, AnswerFilter(query, slug=slug, error=error)
+    return params, AnswerFilter(query, slug=slug)
+
+
 def _params(request) -> tuple[Params | None, ReportFilter]:
     """The parameters of the query and the filter form showing them, with the Dutch error when they are unusable."""
     try:
@@ -65,7 +96,7 @@ def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
-def _refused(request, form: ReportFilter, template: str, context: dict) -> HttpResponse:
+def _refused(request, form: ReportFilter | AnswerFilter, template: str, context: dict) -> HttpResponse:
     """Unusable parameters: a download says why as text, a page shows its filters with the error."""
     if request.GET.get("formaat") and form.error:
         return HttpResponseBadRequest(form.error.message, content_type="text/plain; charset=utf-8")
@@ -157,7 +188,12 @@ def map_page(request):
 
 @reports_access
 def answer_page(request, slug: str):
-    params, form = _params(request)
+    chosen = request.GET.get("reeks")
+    if chosen and chosen != slug and QuestionSet.objects.filter(slug=chosen).exists():
+        query = request.GET.copy()
+        query.pop("reeks")
+        return redirect(f"{reverse('reports:answer', args=[chosen])}?{query.urlencode()}")
+    params, form = _answer_params(request, slug)
     if params is None:
         question_set = get_object_or_404(QuestionSet, slug=slug)
         return _refused(request, form, "reports/answer.html", {"question_set": question_set})
@@ -182,10 +218,11 @@ def answer_page(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     context = answers.answer_context(question_set=question_set, on=on)
     frozen = question_set.frozen_answers.all()
+    query = urlencode({"op": on.isoformat()})
     return render(
         request,
         "reports/answer.html",
-        {**context, "form": form, "frozen": frozen, "query": request.GET.urlencode(), "cell_link": drilldown.live_links},
+        {**context, "form": form, "frozen": frozen, "query": query, "cell_link": drilldown.live_links},
     )
 
 
@@ -195,7 +232,7 @@ def answer_page(request, slug: str):
 def freeze_answer(request, slug: str):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     try:
-        params = Params.from_query(request.POST, today=timezone.localdate())
+        params = Params.from_query({"op": request.POST.get("op", "")}, today=timezone.localdate())
     except ParamsError as error:
         messages.error(request, error.message)
         return redirect("reports:answer", slug=slug)

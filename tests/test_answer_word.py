@@ -83,6 +83,7 @@ def test_the_frozen_answer_is_downloaded_in_word_with_its_frozen_values(policy_c
 
 
 def test_the_word_answer_reads_in_english_for_an_english_reader():
+    AgreementFactory(municipality=municipality("44021"))
     with translation.override("en"):
         content = answer_docx(answer_context(question_set=samenwerking(), on=ON))
 
@@ -110,5 +111,5 @@ def test_the_cli_writes_the_answer_in_word(tmp_path):
 
 
 def test_the_cli_names_the_formats_of_an_answer():
-    with pytest.raises(CommandError, match="html, pdf of docx"):
-        call_command("report", "parliamentary-answer", "--set", "samenwerking", "--format", "xlsx")
+    with pytest.raises(CommandError, match="html, pdf, docx of json"):
+        call_command("report", "parliamentary-answer", "--set", "samenwerking", "--on", "2018-12-31", "--format", "xlsx")

@@ -282,7 +282,7 @@ def test_a_cached_answer_pdf_shows_a_renamed_decline_reason(policy_client):
 
     text = answer_pdf_text(policy_client, "samenwerking", "2018-12-31")
 
-    assert "geen budget voorzien" in text and "te duur" not in text
+    assert "Geen budget voorzien" in text and "Te duur" not in text
 
 
 def test_a_cached_pdf_download_reads_only_the_session_the_user_and_the_generations(policy_client, django_assert_max_num_queries):

@@ -113,7 +113,18 @@ def test_the_map_colours_follow_seed_000(demo_data):
 
 def test_the_2018_answer_pdf_reproduces_seed_001(demo_data, tmp_path):
     target = tmp_path / "antwoord.pdf"
-    call_command("report", "parliamentary-answer", "--on", "2018-12-31", "--format", "pdf", "--output", str(target))
+    call_command(
+        "report",
+        "parliamentary-answer",
+        "--set",
+        "samenwerking",
+        "--on",
+        "2018-12-31",
+        "--format",
+        "pdf",
+        "--output",
+        str(target),
+    )
 
     text = pdf_text(target.read_bytes())
     assert "Op 31/12/2018 werken 149 Vlaamse gemeenten samen met Dyzo" in text

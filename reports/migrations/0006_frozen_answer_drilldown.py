@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reports', '0003_bounds'),
+        ('reports', '0005_configure_shipped_question_sets'),
     ]
 
     operations = [
