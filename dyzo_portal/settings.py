@@ -205,6 +205,8 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
+# An import's upload between preview and confirmation (core.pending_uploads); never served, never backed up.
+PENDING_UPLOAD_DIR = VAR_DIR / "uploads"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -262,7 +262,7 @@ MATRIX = {
         Operation(fields={"password1": "text", "password2": "text", "usable_password": "choice"})
     ],
     "admin:partnerships_agreement_import": [
-        Operation(fields={"file": "text", "payload": "text", "confirm": "text"}),
+        Operation(fields={"file": "text", "upload": "text", "confirm": "text"}),
         Operation(valid={"file": "fee_of_20_digits"}),
         Operation(valid={"file": "not_a_table"}),
     ],
