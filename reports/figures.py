@@ -24,10 +24,10 @@ from partnerships.models import Agreement, Outreach, Province
 from partnerships.selectors import NO_COOPERATION, cooperation_by_province, cooperation_statuses
 from reports.models import Funding
 from reports.params import Params, ParamsError
-from reports.registry import FIGURES, TOTAL, Column, Figure, Kind, Period, Row, Table, compute, figure
+from reports.registry import FIGURES, TOTAL, Column, Figure, Kind, Period, Row, Table, check_period, compute, figure
 from trainings import selectors as trainings
 
-__all__ = ["FIGURES", "Figure", "Params", "ParamsError", "compute"]
+__all__ = ["FIGURES", "Figure", "Params", "ParamsError", "check_period", "compute"]
 
 GRAND_TOTAL = gettext_lazy("Eindtotaal")
 PROVINCE = Column("province", gettext_lazy("Provincie"), Kind.TEXT)
@@ -445,13 +445,16 @@ def revenue(params: Params) -> list[Row]:
 @figure(
     "cases-by-municipality",
     title=gettext_lazy("Dossiers per gemeente"),
-    description=gettext_lazy("Per gemeente de dossiers die in de gekozen jaren werden geopend."),
+    description=gettext_lazy("Per gemeente de dossiers die in een kalenderjaar werden geopend."),
     columns=[PROVINCE, Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT), Column("cases", gettext_lazy("Dossiers"))],
-    period=Period.YEARS,
-    notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond.")],
+    period=Period.CALENDAR_YEAR,
+    notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond; het cijfer bestaat alleen per kalenderjaar.")],
 )
 def cases_by_municipality(params: Params) -> list[Row]:
-    """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised."""
+    """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised.
+
+    Only per calendar year (Period.CALENDAR_YEAR) and without a total row: with free ranges,
+    count(a..b) − count(a..y−1) − count(y+1..b) gave back every hidden count."""
     counts = (
         Case.objects.filter(
             opened_on__year__gte=params.start_year, opened_on__year__lte=params.end_year, municipality__isnull=False

@@ -82,6 +82,7 @@ class Question(models.Model):
     def clean(self):
         """Only figures the portal computes: a misspelt name would leave a question without its numbers."""
         from reports.figures import FIGURES  # the registry fills as reports.figures is read, and that reads this module
+        from reports.registry import Period
 
         if not isinstance(self.figures, list) or not all(isinstance(name, str) for name in self.figures):
             raise ValidationError({"figures": _('Geef een lijst van namen van cijfers, bv. ["coverage"].')})
@@ -91,6 +92,14 @@ class Question(models.Model):
                 {
                     "figures": _("Onbekende cijfers: %(unknown)s. Kies uit: %(known)s.")
                     % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(FIGURES))}
+                }
+            )
+        yearly = [name for name in self.figures if FIGURES[name].period == Period.CALENDAR_YEAR]
+        if yearly:
+            raise ValidationError(
+                {
+                    "figures": _("Een antwoord beslaat drie jaar; deze cijfers bestaan alleen per kalenderjaar: %(names)s.")
+                    % {"names": ", ".join(yearly)}
                 }
             )
 
