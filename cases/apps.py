@@ -6,3 +6,9 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cases"
     verbose_name = _("Dossiers")
+
+    def ready(self):
+        from cases.privacy import reapply_retention_after_restore
+        from core.backup import restored
+
+        restored.connect(reapply_retention_after_restore, dispatch_uid="cases.reapply_retention_after_restore")
