@@ -115,10 +115,10 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     search_fields = ["entrepreneur__name", "entrepreneur__enterprise_number", "municipality__name_nl"]
     list_select_related = ["entrepreneur", "municipality", "case_worker"]
     autocomplete_fields = ["entrepreneur", "municipality", "referring_organisation"]
-    readonly_fields = ["status", "outcome", "closed_on", "funding_basis", "anonymised_at"]
+    readonly_fields = ["status", "outcome", "closed_on", "funding_basis", "shared_with_local_authority", "anonymised_at"]
     date_hierarchy = "opened_on"
     inlines = [TeamInline, ActivityInline, ReferralInline, ApprovalInline, PayerLineInline, StatusChangeInline, ReportInline]
-    actions = ["to_intake", "to_ongoing", "remind_partner"]
+    actions = ["to_intake", "to_ongoing", "refer_to_local_authority", "remind_partner"]
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -155,6 +155,14 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     @admin.action(description=_("Naar lopend"))
     def to_ongoing(self, request, queryset):
         self._move(request, queryset, Case.Status.ONGOING)
+
+    @admin.action(description=_("Triëren en doorgeven aan het OCMW"))
+    def refer_to_local_authority(self, request, queryset):
+        for case in queryset:
+            try:
+                services.refer_to_local_authority(case=case, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{case}: {' '.join(error.messages)}", messages.ERROR)
 
     @admin.action(description=_("Herinner partner"), permissions=["change"])
     def remind_partner(self, request, queryset):

@@ -9,3 +9,7 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from cases import notifications  # noqa: F401  (registers the kinds of e-mail about cases)
+        from cases.privacy import reapply_retention_after_restore
+        from core.backup import restored
+
+        restored.connect(reapply_retention_after_restore, dispatch_uid="cases.reapply_retention_after_restore")

@@ -65,7 +65,11 @@ class HelpRequestForm(forms.Form):
         help_text=_("Een paar zinnen volstaan. U hoeft geen financiële details te geven."),
     )
     consent = forms.BooleanField(
-        label=_("Ik geef Dyzo toestemming om deze gegevens te verwerken om mijn vraag te behandelen."),
+        label=_(
+            "Ik geef Dyzo toestemming om deze gegevens te verwerken om mijn vraag te behandelen. Eerst lezen alleen "
+            "medewerkers van Dyzo mijn vraag. Vindt Dyzo daarna hulp van het OCMW van mijn gemeente nodig, dan geeft "
+            "Dyzo mijn naam en mijn vraag door aan dat OCMW."
+        ),
         error_messages={"required": _("Zonder uw toestemming kunnen wij uw vraag niet behandelen.")},
     )
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))

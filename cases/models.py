@@ -63,7 +63,8 @@ class CaseQuerySet(models.QuerySet):
         """The one scoping rule: staff see all; a partner sees what concerns their organisation; others nothing.
 
         A partner's organisation referred the case, or the case was opened in its
-        municipality under a subscription or per case (which the local authority approves).
+        municipality under a subscription or per case (which the local authority approves) and
+        is not a help request Dyzo still holds back (`shared_with_local_authority`).
         """
         if not user.is_authenticated:
             return self.none()
@@ -76,6 +77,7 @@ class CaseQuerySet(models.QuerySet):
             | Q(
                 municipality__in=[municipality for _, kind, municipality in organisations if kind == Organisation.Kind.OCMW],
                 funding_basis__in=[Case.FundingBasis.SUBSCRIPTION, Case.FundingBasis.PER_CASE],
+                shared_with_local_authority=True,
             )
         )
 
@@ -150,6 +152,13 @@ class Case(Versioned):
         validators=[text_limit()],
     )
     consent_given_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    shared_with_local_authority = models.BooleanField(
+        _("gedeeld met het lokale bestuur"),
+        default=True,
+        help_text=_(
+            "Een hulpvraag van de ondernemer zelf blijft bij Dyzo tot een medewerker ze trieert en doorgeeft aan het OCMW."
+        ),
+    )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
     history = HistoricalRecords(excluded_fields=["confidential_notes", "situation", "findings", "advice"])

@@ -53,6 +53,17 @@ def anonymise_cases(*, cases) -> int:
     return len(cases)
 
 
+def reapply_retention_after_restore(**kwargs) -> str:
+    """After a restore (core.backup's `restored` signal): a backup taken before an anonymisation
+    holds the data it erased, so every case past the retention period is anonymised again."""
+    due = cases_due_for_anonymisation()
+    count = anonymise_cases(cases=due) if due.exists() else 0
+    return (
+        f"Bewaartermijn opnieuw toegepast ({settings.CASE_RETENTION_YEARS} jaar): {count} dossier(s) geanonimiseerd "
+        "die in de back-up nog persoonsgegevens hadden."
+    )
+
+
 def export_entrepreneur(*, entrepreneur: Entrepreneur) -> dict:
     """Everything held on one entrepreneur, for a GDPR access request."""
     return {

@@ -107,10 +107,11 @@ def waiting_for_triage(cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
 
 
 def awaiting_approval(cases: QuerySet[Case] | None = None) -> QuerySet[Case]:
-    """Open per-case cases whose local authority has not decided on the one-time payment yet."""
+    """Open per-case cases whose local authority has not decided on the one-time payment yet, among
+    those it sees: a help request Dyzo has not passed on does not wait on anyone outside Dyzo."""
     return (
         (Case.objects.all() if cases is None else cases)
-        .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True)
+        .filter(funding_basis=Case.FundingBasis.PER_CASE, approval__isnull=True, shared_with_local_authority=True)
         .exclude(status=Case.Status.CLOSED)
     )
 

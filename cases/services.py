@@ -62,6 +62,7 @@ def open_case(
     case_worker=None,
     situation: str = "",
     consent_given_at=None,
+    shared_with_local_authority: bool = True,
 ) -> Case:
     if municipality is not None and not municipality.exists_on(opened_on):
         raise ValidationError(_("%(gemeente)s bestond niet op de openingsdatum.") % {"gemeente": municipality})
@@ -75,6 +76,7 @@ def open_case(
         case_worker=case_worker,
         situation=situation,
         consent_given_at=consent_given_at,
+        shared_with_local_authority=shared_with_local_authority,
         funding_basis=funding_basis_for(municipality=municipality, on=opened_on),
     )
     case.full_clean()
@@ -133,11 +135,17 @@ def change_status(*, case: Case, to: str, by, outcome: str = "", on: date | None
     case.status = to
     case.full_clean()
     case.save()
-    if to == Status.INTAKE and case.needs_approval and case.decision is None:
-        notifications.approval_needed(case)
+    if to == Status.INTAKE:
+        _ask_for_approval(case)
     if to == Status.CLOSED:
         notifications.case_closed(case)
     return case
+
+
+def _ask_for_approval(case: Case) -> None:
+    """A per-case case in intake that its local authority can see waits for its decision: tell its partner admins."""
+    if case.shared_with_local_authority and case.needs_approval and case.decision is None:
+        notifications.approval_needed(case)
 
 
 def _approved(case: Case) -> bool:
@@ -256,7 +264,11 @@ def log_access(*, user, case: Case | None, action: str, path: str) -> None:
 def submit_help_request(
     *, name: str, email: str, phone: str, municipality: Municipality, description: str, consent: bool
 ) -> Case:
-    """A help request from the public form: a new case in "aangemeld", waiting for triage."""
+    """A help request from the public form: a new case in "aangemeld", waiting for triage.
+
+    Only Dyzo sees it until staff triage it and refer it (`refer_to_local_authority`): the form
+    promises the entrepreneur that much.
+    """
     if not consent:
         raise ValidationError(_("Zonder uw toestemming kunnen wij uw vraag niet behandelen."))
     entrepreneur = save_entrepreneur(entrepreneur=Entrepreneur(name=name, email=email, phone=phone, municipality=municipality))
@@ -268,6 +280,31 @@ def submit_help_request(
         phase=Case.Phase.RESCUE,
         situation=description,
         consent_given_at=timezone.now(),
+        shared_with_local_authority=False,
     )
     notifications.new_case(case)
+    return case
+
+
+@transaction.atomic
+def refer_to_local_authority(*, case: Case, by) -> Case:
+    """Dyzo has triaged a help request and passes it to the OCMW of its municipality, which from now
+    on sees it like any case of its municipality (and, per case, decides on the payment).
+
+    A request still waiting for triage moves to intake on the way.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.shared_with_local_authority:
+        raise ValidationError(_("Het lokale bestuur ziet dit dossier al."))
+    if case.municipality is None:
+        raise ValidationError(_("Dit dossier heeft geen gemeente: er is geen OCMW om het aan door te geven."))
+    if case.status == Status.CLOSED:
+        raise ValidationError(_("Een afgesloten dossier wordt niet meer doorgegeven."))
+    if case.status == Status.REGISTERED:
+        case = change_status(case=case, to=Status.INTAKE, by=by)
+    case.shared_with_local_authority = True
+    case.full_clean()
+    case.save()
+    if case.status == Status.INTAKE:
+        _ask_for_approval(case)
     return case

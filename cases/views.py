@@ -113,6 +113,21 @@ def case_report_download(request, case_id: int, version: int):
 
 @staff_member_required
 @require_POST
+def case_refer_to_local_authority(request, case_id: int):
+    case = get_object_or_404(_visible_cases(request), pk=case_id)
+    try:
+        services.refer_to_local_authority(case=case, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Het dossier is doorgegeven aan het OCMW van %(municipality)s.") % {"municipality": case.municipality}
+        )
+    return redirect("cases:detail", case_id=case.pk)
+
+
+@staff_member_required
+@require_POST
 def case_transition(request, case_id: int):
     case = get_object_or_404(_visible_cases(request), pk=case_id)
     to = request.POST.get("to", "")

@@ -7,6 +7,7 @@ without BOM, `,` or `;`) and the first sheet of an XLSX workbook.
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ ALLOWED_SUFFIXES = (".csv", ".xlsx")
 MAX_DATA_ROWS = 100_000
 MAX_HEADER_COLUMNS = 100  # far wider than any import; what lies beyond is never read
 MAX_CELL_CHARS = 32_767  # a spreadsheet cell's own limit
+# What an XLSX may unpack to: 100,000 rows of an import take about 25 MB of sheet XML; a zip bomb far more.
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
 class TabularFileError(Exception):
@@ -144,7 +147,15 @@ def _xlsx_lines(content: bytes) -> Generator[Sequence, None, None]:
     make openpyxl pad every row to 16,384 cells and the sheet to a million rows.
     """
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise TabularFileError(
+                _("Het XLSX-bestand is uitgepakt groter dan %(limit)s MB.") % {"limit": MAX_UNPACKED_BYTES // 2**20}
+            )
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except TabularFileError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise TabularFileError(_("Het XLSX-bestand kan niet gelezen worden.")) from error
     try:

@@ -5,6 +5,7 @@ SECRET_KEY     required when DEBUG is off; the development default is refused th
 DEBUG          "1"/"true"/"yes" switches it on; off by default
 ALLOWED_HOSTS  comma-separated host names
 BACKUP_DIR     where `manage.py backup` and restore's safety copies go; default var/backups
+MEDIA_ROOT     the uploaded and generated files (case reports, frozen answers); default var/media
 CACHE_URL      redis://host:6379/0 for a cache every server shares (and sessions kept in it);
                unset: a cache in each process's memory
 
@@ -204,8 +205,10 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 MEDIA_URL = "media/"
+# An import's upload between preview and confirmation (core.pending_uploads); never served, never backed up.
+PENDING_UPLOAD_DIR = VAR_DIR / "uploads"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -1,10 +1,11 @@
-"""Importing agreements from the admin: upload, preview (or errors), confirm."""
+"""Importing agreements from the admin: upload, preview (or errors), confirm.
 
-import base64
+Between preview and confirmation the file stays on the server (core.pending_uploads); the form
+carries only its key, so a file of any allowed size confirms as it previewed.
+"""
 
 from django import forms
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,11 +13,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import pending_uploads
 from core.tabular import ALLOWED_SUFFIXES, MAX_UPLOAD_BYTES, TabularFileError, read_rows
 from partnerships.importing import COLUMNS, import_agreements
-
-SIGNING_SALT = "partnerships.agreement-import"
-PREVIEW_MAX_AGE = 60 * 60
 
 
 class UploadForm(forms.Form):
@@ -34,16 +33,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _sign(file_name: str, content: bytes) -> str:
-    payload = {"name": file_name, "content": base64.b64encode(content).decode()}
-    return signing.dumps(payload, salt=SIGNING_SALT, compress=True)
-
-
-def _unsign(token: str) -> tuple[str, bytes]:
-    payload = signing.loads(token, salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE)
-    return payload["name"], base64.b64decode(payload["content"])
-
-
 def import_view(request, model_admin):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
@@ -55,12 +44,13 @@ def import_view(request, model_admin):
     }
     form = UploadForm()
     if request.method == "POST" and "confirm" in request.POST:
+        file_name, content = pending_uploads.take(user=request.user, key=request.POST.get("upload", ""))
         try:
-            file_name, content = _unsign(request.POST.get("payload", ""))
-        except signing.BadSignature:
-            messages.error(request, _("De voorvertoning is verlopen of ongeldig; laad het bestand opnieuw op."))
+            rows = read_rows(file_name=file_name, content=content, columns=COLUMNS)
+        except TabularFileError as error:
+            messages.error(request, str(error))
             return redirect("admin:partnerships_agreement_import")
-        result = import_agreements(rows=read_rows(file_name=file_name, content=content, columns=COLUMNS), source=file_name)
+        result = import_agreements(rows=rows, source=file_name)
         if result.ok:
             messages.success(request, _("%(count)s overeenkomst(en) ingelezen.") % {"count": result.created})
             return redirect("admin:partnerships_agreement_changelist")
@@ -78,7 +68,7 @@ def import_view(request, model_admin):
                 result = import_agreements(rows=rows, dry_run=True)
                 context.update(result=result, file_name=upload.name)
                 if result.ok:
-                    context["payload"] = _sign(upload.name, content)
+                    context["upload"] = pending_uploads.keep(user=request.user, file_name=upload.name, content=content)
     context["form"] = form
     return TemplateResponse(request, "admin/partnerships/agreement/import.html", context)
 

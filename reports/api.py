@@ -9,7 +9,7 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
 
 from reports.access import can_view_reports
-from reports.figures import FIGURES, Params, ParamsError
+from reports.figures import FIGURES, Params, ParamsError, check_period
 from reports.renderers import CONTENT_TYPES, render_report
 
 
@@ -38,6 +38,7 @@ def report(request, name: str):
         raise Http404
     try:
         params = Params.from_query(request.query_params, today=timezone.localdate())
+        check_period(name, params)
     except ParamsError as error:
         return Response({"detail": error.message, "parameter": error.field}, status=400)
     return HttpResponse(render_report(name, params, "json"), content_type=CONTENT_TYPES["json"])

@@ -33,13 +33,14 @@ from reports.registry import (
     Period,
     Row,
     Table,
+    check_period,
     compute,
     figure,
 )
 from trainings import selectors as trainings
 from trainings.models import Module
 
-__all__ = ["FIGURES", "Figure", "Params", "ParamsError", "compute"]
+__all__ = ["FIGURES", "Figure", "Params", "ParamsError", "check_period", "compute"]
 
 GRAND_TOTAL = gettext_lazy("Eindtotaal")
 
@@ -576,16 +577,19 @@ def _revenue_records(params: Params, rows: list[Row]) -> CellRecords:
 @figure(
     "cases-by-municipality",
     title=gettext_lazy("Dossiers per gemeente"),
-    description=gettext_lazy("Per gemeente de dossiers die in de gekozen jaren werden geopend."),
+    description=gettext_lazy("Per gemeente de dossiers die in een kalenderjaar werden geopend."),
     columns=[PROVINCE, Column("municipality", gettext_lazy("Gemeente"), Kind.TEXT), Column("cases", gettext_lazy("Dossiers"))],
-    period=Period.YEARS,
-    notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond.")],
+    period=Period.CALENDAR_YEAR,
+    notes=[gettext_lazy("Aantallen onder 5 worden als '<5' getoond; het cijfer bestaat alleen per kalenderjaar.")],
     recorded_since=provenance.first_case,
     synthetic=provenance.synthetic_cases,
     records=lambda params, rows: _case_records(params, rows),
 )
 def cases_by_municipality(params: Params) -> list[Row]:
-    """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised."""
+    """Case-based, per municipality: numbers under 5 are shown as "<5" so no one can be recognised.
+
+    Only per calendar year (Period.CALENDAR_YEAR) and without a total row: with free ranges,
+    count(a..b) − count(a..y−1) − count(y+1..b) gave back every hidden count."""
     counts = (
         _opened_cases(params)
         .values(municipality_name=F("municipality__name_nl"), province=F("municipality__province__name_nl"))

@@ -161,7 +161,15 @@ def _period_errors(question: Question, specs: list[FigureSpec]) -> dict[str, Any
     """Fixed dates only for a fixed period, in order; figures per year over whole years; figures on
     a date on one day."""
     Span = Question.Span
-    yearly = ", ".join(str(spec.title) for spec in specs if spec.period == Period.YEARS)
+    calendar = ", ".join(str(spec.title) for spec in specs if spec.period == Period.CALENDAR_YEAR)
+    if calendar and not _one_calendar_year(question):
+        return {
+            "span": _(
+                "%(figures)s bestaan alleen per kalenderjaar: kies 'Het jaar van de peildatum' of vaste data binnen één kalenderjaar."
+            )
+            % {"figures": calendar}
+        }
+    yearly = ", ".join(str(spec.title) for spec in specs if spec.period in (Period.YEARS, Period.CALENDAR_YEAR))
     daily = any(spec.period == Period.ON for spec in specs)
     start, end = question.period_start, question.period_end
     if question.span != Span.FIXED:
@@ -184,6 +192,14 @@ def _period_errors(question: Question, specs: list[FigureSpec]) -> dict[str, Any
     if daily and not yearly and start != end:
         return {"period_end": _("Deze cijfers tellen op één dag: geef dezelfde begin- en einddatum.")}
     return {}
+
+
+def _one_calendar_year(question: Question) -> bool:
+    """Figures shown per calendar year only (small numbers suppressed) never count over overlapping periods."""
+    if question.span == Question.Span.REFERENCE_YEAR:
+        return True
+    start, end = question.period_start, question.period_end
+    return question.span == Question.Span.FIXED and bool(start and end) and start.year == end.year
 
 
 class FrozenAnswer(models.Model):

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from reports.params import Params
+from reports.params import Params, ParamsError
 
 Row = dict[str, Any]
 TOTAL = "is_total"
@@ -74,6 +74,9 @@ class Period(StrEnum):
     YEARS = "years"
     CATALOGUE = "catalogue"
     """What Dyzo offers now, whatever the date: a list that keeps no history."""
+    CALENDAR_YEAR = "calendar_year"
+    """One calendar year only: the periods never overlap, so no one can subtract one from another to
+    recover a count that is shown as "<5" (issue 14.4)."""
 
 
 @dataclass(frozen=True)
@@ -240,8 +243,23 @@ def figure(
     return register
 
 
+def check_period(name: str, params: Params) -> None:
+    """A ParamsError in Dutch when the figure is not offered for the parameters' years."""
+    spec = FIGURES[name]
+    if spec.period == Period.CALENDAR_YEAR and params.start_year != params.end_year:
+        raise ParamsError(
+            "van",
+            _(
+                "'%(title)s' bestaat alleen per kalenderjaar: kies bij 'van' en 'tot' hetzelfde jaar. Uit "
+                "overlappende periodes zou men de aantallen onder 5 kunnen terugrekenen."
+            )
+            % {"title": spec.title},
+        )
+
+
 def compute(name: str, params: Params) -> Figure:
     """The figure for the parameters; with a province, only that province's rows (where it has a province column)."""
+    check_period(name, params)
     spec = FIGURES[name]
     result = spec.compute(params)
     rows, columns = (result.rows, result.columns) if isinstance(result, Table) else (result, spec.columns)

@@ -20,7 +20,7 @@ from partnerships.models import Province
 from reports import answers, drilldown
 from reports.access import reports_access
 from reports.answer_docx import answer_docx
-from reports.figures import FIGURES, Params, ParamsError, compute
+from reports.figures import FIGURES, Params, ParamsError, check_period, compute
 from reports.models import FrozenAnswer, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality, provenance
@@ -126,6 +126,11 @@ def figure_page(request, name: str):
     if name not in FIGURES:
         raise Http404
     params, form = _params(request)
+    if params is not None:
+        try:
+            check_period(name, params)
+        except ParamsError as error:
+            params, form = None, ReportFilter(request.GET, error=error)
     if params is None:
         title = FIGURES[name].title
         return _refused(request, form, "reports/figure.html", {"title": title, "content": _error_content(form, title)})

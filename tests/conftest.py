@@ -66,6 +66,13 @@ def plain_static_files(settings):
     }
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_upload_dir(tmp_path_factory):
+    """Imports keep their uploads between preview and confirmation in a scratch folder, not in var/."""
+    with override_settings(PENDING_UPLOAD_DIR=tmp_path_factory.mktemp("uploads")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def plain_http(settings):
     """The test client speaks plain HTTP; production redirects it to HTTPS (see test_security)."""

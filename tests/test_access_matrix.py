@@ -126,6 +126,7 @@ MATRIX = {
     "cases:list": STAFF_PAGE,
     "cases:detail": STAFF_PAGE,
     "cases:transition": STAFF_POST,
+    "cases:refer_to_local_authority": STAFF_POST,
     "cases:report_generate": STAFF_POST,
     "cases:report_download": STAFF_PAGE,
 }
@@ -230,6 +231,7 @@ def url_arguments():
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "cases:detail": {"case_id": case.pk},
         "cases:transition": {"case_id": case.pk},
+        "cases:refer_to_local_authority": {"case_id": case.pk},
         "cases:report_generate": {"case_id": case.pk},
         "cases:report_download": {"case_id": case.pk, "version": 1},
     }

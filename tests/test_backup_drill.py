@@ -22,11 +22,14 @@ import io, json, pathlib, sys, tempfile
 import django
 django.setup()
 from django.core.management import call_command
+from reports.figures import FIGURES
 records = io.StringIO()
 call_command("dumpdata", "--all", stdout=records)
 folder = pathlib.Path(tempfile.mkdtemp())
 for name in sys.argv[1:]:
-    call_command("report", name, on="2018-12-31", start_year=2014, end_year=2025, fmt="json", output=folder / name)
+    yearly = FIGURES[name].period == "calendar_year"  # per calendar year only (suppression)
+    start = 2018 if yearly else 2014
+    call_command("report", name, on="2018-12-31", start_year=start, end_year=2018 if yearly else 2025, fmt="json", output=folder / name)
 figures = {name: json.loads((folder / name).read_text()) for name in sys.argv[1:]}
 print(json.dumps([json.loads(records.getvalue()), figures]))
 """
@@ -55,16 +58,20 @@ def snapshots(*urls: str) -> list[tuple[list, dict]]:
 
 @pytest.fixture(autouse=True)
 def backup_dir(tmp_path, monkeypatch):
-    """The safety copies of the restores go to the test's folder, not var/backups."""
+    """The safety copies of the restores go to the test's folder, not var/backups; the media files
+    that a backup holds and a restore replaces are the test's too, not var/media."""
     monkeypatch.setenv("BACKUP_DIR", str(tmp_path / "backups"))
+    monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
     return tmp_path / "backups"
 
 
 def test_a_restored_backup_keeps_every_record_and_every_figure(demo_database, tmp_path):
+    """Of a database whose retention period is applied: a restore then has nothing to anonymise again."""
     backup = tmp_path / "dyzo.backup"
-    source = demo_database.url("demo")
-    with ScratchDatabases(tmp_path, "drill_target") as databases:
-        target = databases.url("drill_target")
+    with ScratchDatabases(tmp_path, "drill_source", "drill_target") as databases:
+        databases.copy("drill_source", source=demo_database, source_role="demo")
+        source, target = databases.url("drill_source"), databases.url("drill_target")
+        manage(source, "anonymise_cases")
         manage(source, "backup", "--output", str(backup))
         manage(target, "restore", "--yes", str(backup))
 
@@ -88,3 +95,44 @@ def test_a_restore_first_keeps_a_private_safety_copy_of_what_it_replaces(demo_da
     [safety_copy] = backup_dir.glob("dyzo-*-voor-herstel.backup")
     check_backup(source=safety_copy)  # a backup of the portal's database, as it was
     assert stat.S_IMODE(safety_copy.stat().st_mode) == 0o600
+
+
+@pytest.fixture
+def media_root(tmp_path):
+    """The portal's processes keep their files here (see backup_dir): a case report stands for every media file."""
+    root = tmp_path / "media"
+    (root / "rapporten").mkdir(parents=True)
+    (root / "rapporten" / "dossier-1-v1.pdf").write_bytes(b"%PDF-1.7 rapport van dossier 1")
+    return root
+
+
+def test_a_backup_holds_the_media_files_and_a_restore_puts_them_back(demo_database, tmp_path, media_root):
+    backup = tmp_path / "dyzo.backup"
+    with ScratchDatabases(tmp_path, "drill_media") as databases:
+        databases.copy("drill_media", source=demo_database, source_role="demo")
+        portal = databases.url("drill_media")
+        written = manage(portal, "backup", "--output", str(backup))
+        (media_root / "rapporten" / "dossier-1-v1.pdf").unlink()
+        (media_root / "rapporten" / "later.pdf").write_bytes(b"%PDF-1.7 na de back-up")
+
+        output = manage(portal, "restore", "--yes", str(backup))
+
+    assert "1 mediabestand(en)" in written and "1 mediabestand(en)" in output
+    assert (media_root / "rapporten" / "dossier-1-v1.pdf").read_bytes() == b"%PDF-1.7 rapport van dossier 1"
+    assert not (media_root / "rapporten" / "later.pdf").exists()
+
+
+def test_a_restore_anonymises_again_what_the_retention_period_erased_after_the_backup(demo_database, tmp_path):
+    backup = tmp_path / "dyzo.backup"
+    with ScratchDatabases(tmp_path, "drill_retention") as databases:
+        databases.copy("drill_retention", source=demo_database, source_role="demo")
+        portal = databases.url("drill_retention")
+        manage(portal, "backup", "--output", str(backup))  # taken before the anonymisation
+        anonymised = int(manage(portal, "anonymise_cases").split()[0])
+
+        output = manage(portal, "restore", "--yes", str(backup))
+        still_due = manage(portal, "anonymise_cases", "--dry-run")
+
+    assert anonymised > 0
+    assert f"Bewaartermijn opnieuw toegepast (5 jaar): {anonymised} dossier(s) geanonimiseerd" in output
+    assert still_due.startswith("0 dossier(s) zouden geanonimiseerd worden")

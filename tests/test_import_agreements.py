@@ -2,7 +2,11 @@
 
 import datetime
 import io
+import os
+import time
+import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,7 +15,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from partnerships.models import Agreement, Organisation
-from tests.factories import AgreementFactory, municipality
+from tests.factories import AgreementFactory, municipality, sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -181,14 +185,93 @@ def test_the_admin_previews_the_rows_before_importing(coordinator_client):
     assert Agreement.objects.count() == 0
 
 
+def confirm(client, preview):
+    return client.post(reverse("admin:partnerships_agreement_import"), {"confirm": "1", "upload": preview.context["upload"]})
+
+
 def test_confirming_the_preview_imports_the_rows(coordinator_client):
     preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
 
-    response = coordinator_client.post(
-        reverse("admin:partnerships_agreement_import"), {"confirm": "1", "payload": preview.context["payload"]}
-    )
+    response = confirm(coordinator_client, preview)
 
     assert response.status_code == 302 and Agreement.objects.count() == 1
+
+
+def test_the_form_carries_a_key_not_the_file(coordinator_client):
+    preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+
+    assert "44021" not in preview.context["upload"] and len(preview.context["upload"]) < 100
+
+
+def big_xlsx() -> bytes:
+    """A valid one-row workbook of about 2.8 MB: it holds a picture (random, so it does not compress)."""
+    workbook = Workbook()
+    workbook.active.append(HEADER.split(","))
+    workbook.active.append(["44021", "ocmw", "per_dossier", "2017-01-01", None, None])
+    made = io.BytesIO()
+    workbook.save(made)
+    with zipfile.ZipFile(made, "a") as archive:
+        archive.writestr("xl/media/image1.png", os.urandom(2_800_000), compress_type=zipfile.ZIP_STORED)
+    return made.getvalue()
+
+
+def test_a_2_8_mb_workbook_previews_and_confirms(coordinator_client):
+    content = big_xlsx()
+    preview = coordinator_client.post(
+        reverse("admin:partnerships_agreement_import"), {"file": SimpleUploadedFile("groot.xlsx", content)}
+    )
+
+    response = confirm(coordinator_client, preview)
+
+    assert len(content) > 2_800_000
+    assert response.status_code == 302 and Agreement.objects.get().municipality.nis_code == "44021"
+
+
+def test_a_confirmed_upload_is_gone_from_the_server(coordinator_client, settings):
+    preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+    confirm(coordinator_client, preview)
+
+    assert confirm(coordinator_client, preview).status_code == 404
+    assert not any(Path(settings.PENDING_UPLOAD_DIR).glob(f"*/{preview.context['upload']}"))
+
+
+def test_another_users_key_is_not_found(coordinator_client, client):
+    preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+    other = staff_user()
+    sign_in(client, other)
+
+    response = confirm(client, preview)
+
+    assert response.status_code == 404 and Agreement.objects.count() == 0
+
+
+def test_an_upload_older_than_an_hour_is_not_found(coordinator_client, settings):
+    preview = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+    (folder,) = Path(settings.PENDING_UPLOAD_DIR).glob(f"*/{preview.context['upload']}")
+    hour_ago = time.time() - 3601
+    os.utime(folder, (hour_ago, hour_ago))
+
+    assert confirm(coordinator_client, preview).status_code == 404
+    assert Agreement.objects.count() == 0 and not folder.exists()
+
+
+def test_a_new_upload_sweeps_away_expired_ones(coordinator_client, settings):
+    first = upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+    (folder,) = Path(settings.PENDING_UPLOAD_DIR).glob(f"*/{first.context['upload']}")
+    hour_ago = time.time() - 3601
+    os.utime(folder, (hour_ago, hour_ago))
+
+    upload(coordinator_client, f"{HEADER}\n44021,ocmw,per_dossier,2017-01-01,,\n")
+
+    assert not folder.exists()
+
+
+def test_a_20_digit_amount_is_a_dutch_row_error_in_the_admin_preview(coordinator_client):
+    line = "44021,ocmw,overeenkomst_zonder_zitdag,2017-01-01,,99999999999999999999"
+    response = upload(coordinator_client, f"{HEADER}\n{line}\n")
+
+    assert "regel 2: jaarbedrag (EUR): Zorg dat er niet meer dan 10 cijfers zijn." in response.text
+    assert "Bevestigen en inlezen" not in response.text
 
 
 def test_the_admin_lists_the_errors_and_imports_nothing(coordinator_client):
@@ -204,7 +287,7 @@ def test_the_admin_refuses_other_file_types(coordinator_client):
     assert "Alleen CSV- en XLSX-bestanden" in response.text
 
 
-def test_a_tampered_preview_is_refused(coordinator_client):
-    response = coordinator_client.post(reverse("admin:partnerships_agreement_import"), {"confirm": "1", "payload": "vals"})
+def test_a_made_up_key_is_not_found(coordinator_client):
+    response = coordinator_client.post(reverse("admin:partnerships_agreement_import"), {"confirm": "1", "upload": "vals"})
 
-    assert response.status_code == 302 and Agreement.objects.count() == 0
+    assert response.status_code == 404 and Agreement.objects.count() == 0

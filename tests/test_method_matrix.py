@@ -263,6 +263,7 @@ MATRIX = {
     "cases:detail": READ_ONLY,
     "cases:transition": [Operation(fields={"to": "choice", "outcome": "choice"}, valid={"to": "lopend"})],
     "cases:report_generate": [Operation(fields={"version": "number"})],
+    "cases:refer_to_local_authority": [Operation()],
     "cases:report_download": READ_ONLY,
     "admin:partnerships_municipality_offer": READ_ONLY,
     "admin:trainings_session_sheet": READ_ONLY,
@@ -271,7 +272,7 @@ MATRIX = {
         Operation(fields={"password1": "text", "password2": "text", "usable_password": "choice"})
     ],
     "admin:partnerships_agreement_import": [
-        Operation(fields={"file": "text", "payload": "text", "confirm": "text"}),
+        Operation(fields={"file": "text", "upload": "text", "confirm": "text"}),
         Operation(valid={"file": "fee_of_20_digits"}),
         Operation(valid={"file": "not_a_table"}),
     ],
@@ -400,6 +401,7 @@ def build_world() -> dict:
         "password_reset_confirm": {"uidb64": "MQ", "token": "set-password"},
         "cases:detail": {"case_id": case.pk},
         "cases:transition": {"case_id": case.pk},
+        "cases:refer_to_local_authority": {"case_id": case.pk},
         "cases:report_generate": {"case_id": case.pk},
         "cases:report_download": {"case_id": case.pk, "version": 1},
         "admin:partnerships_municipality_offer": {"municipality_id": municipality("44021").pk},

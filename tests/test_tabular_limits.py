@@ -105,3 +105,12 @@ def test_a_csv_cell_longer_than_a_spreadsheet_cell_is_refused_in_dutch():
 
     with pytest.raises(TabularFileError, match=r"Regel 2: een cel is langer dan 32\.767 tekens"):
         read_rows(file_name="akkoorden.csv", content=content, columns=COLUMNS)
+
+
+def test_a_sheet_that_unpacks_past_50_mb_is_refused_in_dutch_before_it_is_parsed():
+    blank_rows = b"<row/>" * (9 * 1024 * 1024)  # 54 MB of XML that deflates to about 50 KB
+    content = xlsx(COLUMNS, extra_sheet_xml=blank_rows)
+
+    with pytest.raises(TabularFileError, match="uitgepakt groter dan 50 MB"):
+        read_rows(file_name="bom.xlsx", content=content, columns=COLUMNS)
+    assert len(content) < 1024 * 1024
