@@ -367,7 +367,7 @@ def _coverage_sentence(figure: Figure) -> str:
     row = figure.rows[0]
     return _("%(count)s lokale besturen (%(percentage)s%% van het totaal) werken samen met Dyzo.") % {
         "count": row["cooperating"],
-        "percentage": row["percentage"],
+        "percentage": number_format(row["percentage"], decimal_pos=1),
     }
 
 
@@ -386,7 +386,7 @@ def _coverage_sentence(figure: Figure) -> str:
 def coverage(params: Params) -> list[Row]:
     total = cooperation_by_province(on=params.on)[-1]
     municipalities = total["total"] + total["none"]
-    percentage = round(100 * total["total"] / municipalities) if municipalities else 0
+    percentage = (Decimal(100 * total["total"]) / municipalities).quantize(Decimal("0.1")) if municipalities else Decimal(0)
     return [{"cooperating": total["total"], "municipalities": municipalities, "percentage": percentage}]
 
 

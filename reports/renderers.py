@@ -65,16 +65,21 @@ class CellFormat:
             return ""
         if isinstance(value, date):
             return value.strftime(self.strftime) if self.strftime else date_format(value, "SHORT_DATE_FORMAT")
+        if kind == Kind.PERCENT and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return _("%(value)s %%") % {"value": self._number(value, 0 if isinstance(value, int) else 1)}
         if isinstance(value, Decimal):
-            whole, _, cents = f"{value:,.2f}".partition(".")
+            whole, _point, cents = f"{value:,.2f}".partition(".")
             return whole.replace(",", self.thousands) + self.decimal + cents
         if isinstance(value, int) and not isinstance(value, bool) and kind in GROUPED_KINDS:
-            grouped = f"{value:,}".replace(",", self.thousands)
-            return f"{grouped}%" if kind == Kind.PERCENT else grouped
+            return self._number(value, 0)
         if isinstance(value, (int, float)):
             return str(value)
         text = str(value)
         return neutralise_formula(text) if self.spreadsheet else text
+
+    def _number(self, value: int | float | Decimal, places: int) -> str:
+        whole, _point, decimals = f"{value:,.{places}f}".partition(".")
+        return whole.replace(",", self.thousands) + (self.decimal + decimals if places else "")
 
 
 def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
@@ -83,15 +88,19 @@ def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
     return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
 
 
+LEFT_ALIGNED = {Kind.TEXT, Kind.DATE, Kind.YEAR}
+
+
 def html_rows(figure: Figure) -> str:
     """The table body as HTML, joined here rather than in a template loop, which takes many
-    times longer per cell; every cell is escaped."""
-    return mark_safe("\n".join(_html_row(row) for row in table(figure)))
+    times longer per cell; every cell is escaped. Text, dates and years read from the left,
+    numbers from the right."""
+    opening = ["<td>" if column.kind in LEFT_ALIGNED else '<td class="number">' for column in figure.columns]
+    return mark_safe("\n".join(_html_row(opening, row) for row in table(figure)))
 
 
-def _html_row(row: list[str]) -> str:
-    first, *numbers = row
-    return f"<tr><td>{escape(first)}</td>" + "".join(f'<td class="number">{escape(cell)}</td>' for cell in numbers) + "</tr>"
+def _html_row(opening: list[str], row: list[str]) -> str:
+    return "<tr>" + "".join(f"{tag}{escape(cell)}</td>" for tag, cell in zip(opening, row, strict=True)) + "</tr>"
 
 
 def to_csv(figure: Figure) -> bytes:
@@ -102,7 +111,7 @@ def to_csv(figure: Figure) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0"%"'}
+EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0.0" %"'}
 
 
 def to_xlsx(figure: Figure) -> bytes:
@@ -185,8 +194,9 @@ def render_report(name: str, params: Params, fmt: str, *, question_set: Question
     if name == MAP:
         if fmt not in ("svg", "pdf"):
             raise ReportError(_("De kaart bestaat als svg of pdf."))
-        svg = map_svg(on=params.on)
-        return svg.encode() if fmt == "svg" else render_pdf("reports/map_pdf.html", {"svg": svg, "on": params.on})
+        svg = map_svg(on=params.on, province=params.province)
+        context = {"svg": svg, "on": params.on, "province": params.province}
+        return svg.encode() if fmt == "svg" else render_pdf("reports/map_pdf.html", context)
     if name == ANSWER:
         if question_set is None:
             raise ReportError(_("Een parlementair antwoord hoort bij een vragenreeks."))
