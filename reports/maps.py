@@ -149,7 +149,7 @@ def drawn_map(*, on: date, province: str | None = None, legend_in_svg: bool = Tr
     legend_svg = _legend_svg(legend, x0, y1, scale) if legend_in_svg else ""
     total_height = (y1 - y0) + (30 + len(legend) * 26 + 10) * scale if legend_in_svg else y1 - y0
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {total_height:.0f}" role="group" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {total_height:.0f}" role="group" tabindex="-1" '
         f'aria-label="{escape(title)}" font-family="DejaVu Sans, sans-serif" font-size="15">'
         f"<title>{escape(title)}</title>"
         f'<g stroke="#444" stroke-width="{0.5 * scale:.2f}" stroke-linejoin="round">{"".join(paths)}</g>'
