@@ -1,9 +1,11 @@
 """The reports in a browser: at phone width nothing is wider than the screen, and the map's
 municipalities are reached with the keyboard, each named in the detail panel."""
 
+import shutil
+
 import pytest
 
-from tests.test_browser import CHROMIUM, PHONE, browser, portal, shutil, signed_in  # noqa: F401 (fixtures)
+from tests.test_browser import CHROMIUM, PHONE, browser, portal, signed_in  # noqa: F401 (the module's fixtures)
 
 pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="Debian's chromium is not installed (make test installs it)")
 
