@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import F, Q, Sum
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -230,7 +231,7 @@ class StatusChange(models.Model):
         verbose_name_plural = _("statuswijzigingen")
 
     def __str__(self):
-        return f"{self.get_to_status_display()} ({self.changed_at:%d/%m/%Y})"
+        return f"{self.get_to_status_display()} ({date_format(self.changed_at, 'SHORT_DATE_FORMAT')})"
 
 
 class Activity(models.Model):
@@ -253,7 +254,7 @@ class Activity(models.Model):
         verbose_name_plural = _("activiteiten")
 
     def __str__(self):
-        return f"{self.get_kind_display()} ({self.date:%d/%m/%Y})"
+        return f"{self.get_kind_display()} ({date_format(self.date, 'SHORT_DATE_FORMAT')})"
 
 
 class Referral(models.Model):

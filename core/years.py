@@ -4,6 +4,8 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -27,8 +29,8 @@ LAST_DATE = datetime.date(LAST_YEAR, 12, 31)
 
 DATE_ERROR = format_lazy(
     _("Kies een datum tussen {first} en {last}."),
-    first=FIRST_DATE.strftime("%d/%m/%Y"),
-    last=LAST_DATE.strftime("%d/%m/%Y"),
+    first=lazy(lambda: date_format(FIRST_DATE, "SHORT_DATE_FORMAT"), str)(),
+    last=lazy(lambda: date_format(LAST_DATE, "SHORT_DATE_FORMAT"), str)(),
 )
 
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -139,8 +140,8 @@ class OrganisationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, admin.M
                     reverse("admin:partnerships_agreement_change", args=[agreement.pk]),
                     agreement.get_form_display(),
                     agreement.get_party_display(),
-                    agreement.start_date.strftime("%d/%m/%Y"),
-                    agreement.end_date.strftime("%d/%m/%Y") if agreement.end_date else "–",
+                    date_format(agreement.start_date, "SHORT_DATE_FORMAT"),
+                    date_format(agreement.end_date, "SHORT_DATE_FORMAT") if agreement.end_date else "–",
                 )
                 for agreement in agreements
             ),

@@ -5,6 +5,7 @@ import datetime
 from django.contrib import admin
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Agreement, Population
@@ -93,7 +94,9 @@ class InForceOnFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         today = timezone.localdate()
         year_ends = [datetime.date(year, 12, 31) for year in range(today.year - 1, 2015, -1)]
-        return [(today.isoformat(), _("vandaag"))] + [(day.isoformat(), day.strftime("%d/%m/%Y")) for day in year_ends]
+        return [(today.isoformat(), _("vandaag"))] + [
+            (day.isoformat(), date_format(day, "SHORT_DATE_FORMAT")) for day in year_ends
+        ]
 
     def queryset(self, request, queryset):
         day = parse_iso_date(self.value())

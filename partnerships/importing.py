@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.tabular import ImportResult, Row, RowError, field_problems, parse_amount, parse_date
@@ -51,7 +52,7 @@ def overlap(first, second) -> bool:
 
 
 def _fmt(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 class _RowChecker:

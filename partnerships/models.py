@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -107,8 +108,8 @@ class Municipality(models.Model):
 
     @property
     def period_label(self) -> str:
-        start = self.valid_from.strftime("%d/%m/%Y") if self.valid_from else None
-        end = self.valid_to.strftime("%d/%m/%Y") if self.valid_to else None
+        start = date_format(self.valid_from, "SHORT_DATE_FORMAT") if self.valid_from else None
+        end = date_format(self.valid_to, "SHORT_DATE_FORMAT") if self.valid_to else None
         if start and end:
             return f"{start} – {end}"
         if end:
@@ -377,7 +378,7 @@ class Agreement(Versioned):
             if clash:
                 raise ValidationError(
                     _("Deze organisatie heeft al een overeenkomst in die periode: %(clash)s vanaf %(start)s.")
-                    % {"clash": clash, "start": clash.start_date.strftime("%d/%m/%Y")}
+                    % {"clash": clash, "start": date_format(clash.start_date, "SHORT_DATE_FORMAT")}
                 )
 
     def overlapping_agreements(self):
@@ -424,7 +425,7 @@ class TariffBand(models.Model):
 
     def __str__(self):
         upper = f"{self.max_population}" if self.max_population is not None else "…"
-        return f"{self.min_population}–{upper} inwoners vanaf {self.valid_from:%d/%m/%Y}"
+        return f"{self.min_population}–{upper} inwoners vanaf {date_format(self.valid_from, 'SHORT_DATE_FORMAT')}"
 
 
 class DeclineReason(models.Model):
@@ -475,7 +476,7 @@ class ConsultationDay(models.Model):
         constraints = [models.UniqueConstraint(fields=["agreement", "date"], name="one_consultation_day_per_agreement_and_date")]
 
     def __str__(self):
-        return f"{self.agreement.municipality.name_nl}: {self.date:%d/%m/%Y}"
+        return f"{self.agreement.municipality.name_nl}: {date_format(self.date, 'SHORT_DATE_FORMAT')}"
 
     def clean(self):
         agreement = self.agreement
@@ -529,7 +530,7 @@ class Outreach(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.organisation} ({self.sent_on:%d/%m/%Y}): {self.get_status_display()}"
+        return f"{self.organisation} ({date_format(self.sent_on, 'SHORT_DATE_FORMAT')}): {self.get_status_display()}"
 
     def clean(self):
         errors = {}

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from partnerships.models import Agreement, Municipality, Organisation, Outreach
@@ -80,7 +81,8 @@ def extend_agreement(*, agreement: Agreement, until: date) -> Agreement:
         raise ValidationError(_("Deze overeenkomst heeft geen einddatum en loopt dus al door."))
     if until <= agreement.end_date:
         raise ValidationError(
-            _("Een verlenging eindigt na de huidige einddatum (%(end)s).") % {"end": agreement.end_date.strftime("%d/%m/%Y")}
+            _("Een verlenging eindigt na de huidige einddatum (%(end)s).")
+            % {"end": date_format(agreement.end_date, "SHORT_DATE_FORMAT")}
         )
     agreement.end_date = until
     return store_agreement(agreement=agreement)
@@ -91,7 +93,7 @@ def end_agreement(*, agreement: Agreement, on: date) -> Agreement:
     if on < agreement.start_date:
         raise ValidationError(
             _("Een overeenkomst kan niet eindigen voor ze begint (%(start)s).")
-            % {"start": agreement.start_date.strftime("%d/%m/%Y")}
+            % {"start": date_format(agreement.start_date, "SHORT_DATE_FORMAT")}
         )
     if agreement.end_date is not None and on > agreement.end_date:
         raise ValidationError(_("Die datum ligt na de einddatum: verleng de overeenkomst in de plaats."))

@@ -466,7 +466,7 @@ def _fundings(params: Params):
 def coverage(params: Params) -> list[Row]:
     total = cooperation_by_province(on=params.on)[-1]
     municipalities = total["total"] + total["none"]
-    percentage = round(100 * total["total"] / municipalities) if municipalities else 0
+    percentage = (Decimal(100 * total["total"]) / municipalities).quantize(Decimal("0.1")) if municipalities else Decimal(0)
     return [{"cooperating": total["total"], "municipalities": municipalities, "percentage": percentage}]
 
 

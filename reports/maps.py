@@ -12,6 +12,7 @@ from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from partnerships.models import Agreement
@@ -27,6 +28,7 @@ COLOURS = {  # seed 000's legend
     NO_COOPERATION: "#ffffff",
 }
 BRUSSELS_COLOUR = "#b5b5b5"
+OUTSIDE_COLOUR = "#eeeeee"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Shape:
     name: str
     region: str
     path: str
+    box: tuple[float, float, float, float]
+    """min x, min y, max x, max y of the projected path: what a zoom to a province frames."""
 
 
 def vintage_for(day: date) -> str:
@@ -66,23 +70,22 @@ def shapes(vintage: str) -> tuple[tuple[Shape, ...], float]:
     factor = WIDTH / ((max_lon - min_lon) * squeeze)
     height = (max_lat - min_lat) * factor
 
-    def ring_path(ring: list[int]) -> str:
+    def ring_points(ring: list[int]) -> list[tuple[float, float]]:
         points: list[tuple[float, float]] = []
         for index in ring:
             arc = arcs[index] if index >= 0 else arcs[~index][::-1]
             points.extend(arc if not points else arc[1:])
-        return (
-            "M"
-            + "L".join(f"{(lon - min_lon) * squeeze * factor:.1f},{(max_lat - lat) * factor:.1f}" for lon, lat in points)
-            + "Z"
-        )
+        return [((lon - min_lon) * squeeze * factor, (max_lat - lat) * factor) for lon, lat in points]
 
     result = []
     for geometry in geometries:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        path = "".join(ring_path(ring) for polygon in polygons for ring in polygon)
+        rings = [ring_points(ring) for polygon in polygons for ring in polygon]
+        path = "".join("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in ring) + "Z" for ring in rings)
+        xs, ys = [x for ring in rings for x, _y in ring], [y for ring in rings for _x, y in ring]
         properties = geometry["properties"]
-        result.append(Shape(properties["nis"], properties["naam_nl"], properties["gewest"], path))
+        box = (min(xs), min(ys), max(xs), max(ys))
+        result.append(Shape(properties["nis"], properties["naam_nl"], properties["gewest"], path, box))
     return tuple(result), height
 
 
@@ -90,43 +93,91 @@ def status_labels() -> dict[str, str]:
     return {**{form: str(label) for form, label in Agreement.Form.choices}, NO_COOPERATION: _("Geen samenwerking")}
 
 
-def map_svg(*, on: date) -> str:
-    """The SVG map for `on`: one path per municipality of that date, coloured by the status rule, with a legend."""
+@dataclass(frozen=True)
+class LegendRow:
+    colour: str
+    label: str
+    count: int | None
+
+
+@dataclass(frozen=True)
+class DrawnMap:
+    title: str
+    svg: str
+    legend: list[LegendRow]
+    municipalities: int
+    """How many municipalities the map counts: Flanders', or the chosen province's."""
+
+
+def drawn_map(*, on: date, province: str | None = None, legend_in_svg: bool = True) -> DrawnMap:
+    """The map for `on`: one path per municipality of that date, coloured by the status rule.
+
+    With a province, the view is framed on it (the viewBox) and only its municipalities are
+    counted and reachable; the others stay grey around it. Each counted municipality is a
+    link, so the keyboard and a tap reach it, with its name and status as its label.
+    """
     drawn, height = shapes(vintage_for(on))
-    statuses = dict(cooperation_statuses(on=on).values_list("nis_code", "status_form"))
+    statuses = {
+        nis: (status, province_name)
+        for nis, status, province_name in cooperation_statuses(on=on).values_list("nis_code", "status_form", "province__name_nl")
+    }
     labels = status_labels()
-    counts = {status: 0 for status in COLOURS}
-    paths = []
+    counts = dict.fromkeys(COLOURS, 0)
+    paths, boxes = [], []
     for shape in drawn:
-        if shape.region == BRUSSELS:
-            paths.append(
-                f'<path d="{shape.path}" fill="{BRUSSELS_COLOUR}" class="brussels"><title>{escape(shape.name)}</title></path>'
-            )
+        status, shape_province = statuses.get(shape.nis_code, (NO_COOPERATION, None))
+        if shape.region == BRUSSELS or (province and shape_province != province):
+            fill, css = (BRUSSELS_COLOUR, "brussels") if shape.region == BRUSSELS else (OUTSIDE_COLOUR, "outside")
+            paths.append(f'<path d="{shape.path}" fill="{fill}" class="{css}"><title>{escape(shape.name)}</title></path>')
             continue
-        status = statuses.get(shape.nis_code, NO_COOPERATION)
         counts[status] += 1
-        title = escape(f"{shape.name}: {labels[status]}")
+        boxes.append(shape.box)
+        label = escape(f"{shape.name}: {labels[status]}")
         paths.append(
-            f'<path d="{shape.path}" fill="{COLOURS[status]}" data-nis="{shape.nis_code}" data-status="{status}"><title>{title}</title></path>'
+            f'<a href="#kaart-detail" class="municipality" aria-label="{label}">'
+            f'<path d="{shape.path}" fill="{COLOURS[status]}" data-nis="{shape.nis_code}" data-status="{status}">'
+            f"<title>{label}</title></path></a>"
         )
-    legend = []
-    for row, (status, colour) in enumerate(COLOURS.items()):
-        y = height + 30 + row * 26
-        legend.append(
-            f'<rect x="10" y="{y:.0f}" width="18" height="18" fill="{colour}" stroke="#555"/>'
-            f'<text x="36" y="{y + 14:.0f}">{escape(labels[status])}: {counts[status]}</text>'
+    day = date_format(on, "SHORT_DATE_FORMAT")
+    title = _("Samenwerking met Dyzo op %(day)s") % {"day": day}
+    if province:
+        title = f"{title}, {province}"
+    legend = [LegendRow(colour, labels[status], counts[status]) for status, colour in COLOURS.items()]
+    legend.append(LegendRow(BRUSSELS_COLOUR, _("Brussels Hoofdstedelijk Gewest"), None))
+    x0, y0, x1, y1 = _frame(boxes, height) if province and boxes else (0.0, 0.0, float(WIDTH), height)
+    scale = (x1 - x0) / WIDTH
+    legend_svg = _legend_svg(legend, x0, y1, scale) if legend_in_svg else ""
+    total_height = (y1 - y0) + (30 + len(legend) * 26 + 10) * scale if legend_in_svg else y1 - y0
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {total_height:.0f}" role="group" tabindex="-1" '
+        f'aria-label="{escape(title)}" font-family="DejaVu Sans, sans-serif" font-size="15">'
+        f"<title>{escape(title)}</title>"
+        f'<g stroke="#444" stroke-width="{0.5 * scale:.2f}" stroke-linejoin="round">{"".join(paths)}</g>'
+        f"{legend_svg}</svg>"
+    )
+    return DrawnMap(title, svg, legend, sum(counts.values()))
+
+
+def _frame(boxes: list[tuple[float, float, float, float]], height: float) -> tuple[float, float, float, float]:
+    """The box around the province's municipalities with a margin, in the map's proportions at most."""
+    x0, y0 = min(box[0] for box in boxes), min(box[1] for box in boxes)
+    x1, y1 = max(box[2] for box in boxes), max(box[3] for box in boxes)
+    margin = 0.04 * max(x1 - x0, y1 - y0)
+    return x0 - margin, y0 - margin, x1 + margin, y1 + margin
+
+
+def _legend_svg(legend: list[LegendRow], x: float, y: float, scale: float) -> str:
+    rows = []
+    for row, entry in enumerate(legend):
+        top = 30 + row * 26
+        count = f": {entry.count}" if entry.count is not None else ""
+        rows.append(
+            f'<rect x="10" y="{top}" width="18" height="18" fill="{entry.colour}" stroke="#555"/>'
+            f'<text x="36" y="{top + 14}">{escape(entry.label)}{count}</text>'
         )
-    legend_y = height + 30 + len(COLOURS) * 26
-    legend.append(
-        f'<rect x="10" y="{legend_y:.0f}" width="18" height="18" fill="{BRUSSELS_COLOUR}" stroke="#555"/>'
-        f'<text x="36" y="{legend_y + 14:.0f}">{escape(_("Brussels Hoofdstedelijk Gewest"))}</text>'
-    )
-    total_height = legend_y + 30
-    title = escape(_("Samenwerking met Dyzo op %(day)s") % {"day": on.strftime("%d/%m/%Y")})
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_height:.0f}" role="img" aria-label="{title}" '
-        f'font-family="DejaVu Sans, sans-serif" font-size="15">'
-        f"<title>{title}</title>"
-        f'<g stroke="#444" stroke-width="0.5" stroke-linejoin="round">{"".join(paths)}</g>'
-        f"<g>{''.join(legend)}</g></svg>"
-    )
+    return f'<g transform="translate({x:.1f} {y:.1f}) scale({scale:.3f})">{"".join(rows)}</g>'
+
+
+def map_svg(*, on: date, province: str | None = None) -> str:
+    """The map as a document of its own (the SVG download and the PDF): the legend drawn in it."""
+    return drawn_map(on=on, province=province).svg

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -227,4 +228,4 @@ class FrozenAnswer(models.Model):
         verbose_name_plural = _("bevroren antwoorden")
 
     def __str__(self):
-        return f"{self.question_set} ({self.reference_date:%d/%m/%Y})"
+        return f"{self.question_set} ({date_format(self.reference_date, 'SHORT_DATE_FORMAT')})"

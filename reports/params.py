@@ -33,9 +33,10 @@ class Params:
 
     @classmethod
     def from_query(cls, query: Mapping[str, str], *, today: date) -> "Params":
-        """`op` defaults to today, `tot` to the year of `op`, `van` to `tot`; a province is named as in the data."""
+        """`op` defaults to today; `tot` to the year of `op` when one is given, else to the last complete
+        year (this year's figures are not final); `van` to `tot`; a province is named as in the data."""
         on = _day(query.get("op") or "", today)
-        end_year = _year(query, "tot", _("Tot en met jaar")) or on.year
+        end_year = _year(query, "tot", _("Tot en met jaar")) or (on.year if query.get("op") else today.year - 1)
         start_year = _year(query, "van", _("Van jaar")) or end_year
         if start_year > end_year:
             raise ParamsError(

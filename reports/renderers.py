@@ -66,16 +66,21 @@ class CellFormat:
             return ""
         if isinstance(value, date):
             return value.strftime(self.strftime) if self.strftime else date_format(value, "SHORT_DATE_FORMAT")
+        if kind == Kind.PERCENT and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return _("%(value)s %%") % {"value": self._number(value, 0 if isinstance(value, int) else 1)}
         if isinstance(value, Decimal):
-            whole, _, cents = f"{value:,.2f}".partition(".")
+            whole, _point, cents = f"{value:,.2f}".partition(".")
             return whole.replace(",", self.thousands) + self.decimal + cents
         if isinstance(value, int) and not isinstance(value, bool) and kind in GROUPED_KINDS:
-            grouped = f"{value:,}".replace(",", self.thousands)
-            return f"{grouped}%" if kind == Kind.PERCENT else grouped
+            return self._number(value, 0)
         if isinstance(value, (int, float)):
             return str(value)
         text = str(value)
         return neutralise_formula(text) if self.spreadsheet else text
+
+    def _number(self, value: int | float | Decimal, places: int) -> str:
+        whole, _point, decimals = f"{value:,.{places}f}".partition(".")
+        return whole.replace(",", self.thousands) + (self.decimal + decimals if places else "")
 
 
 def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
@@ -139,7 +144,7 @@ def to_csv(figure: Figure) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0"%"'}
+EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0.0" %"'}
 
 
 def to_xlsx(figure: Figure) -> bytes:
@@ -243,8 +248,9 @@ def render_report(name: str, params: Params, fmt: str, *, question_set: Question
     if name == MAP:
         if fmt not in ("svg", "pdf"):
             raise ReportError(_("De kaart bestaat als svg of pdf."))
-        svg = map_svg(on=params.on)
-        return svg.encode() if fmt == "svg" else render_pdf("reports/map_pdf.html", {"svg": svg, "on": params.on})
+        svg = map_svg(on=params.on, province=params.province)
+        context = {"svg": svg, "on": params.on, "province": params.province}
+        return svg.encode() if fmt == "svg" else render_pdf("reports/map_pdf.html", context)
     if name == ANSWER:
         if question_set is None:
             raise ReportError(_("Een parlementair antwoord hoort bij een vragenreeks."))

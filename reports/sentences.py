@@ -210,7 +210,11 @@ def funding(figure: Figure) -> str:
 
 def coverage(figure: Figure) -> str:
     row = figure.rows[0]
-    values = {"day": _day(figure.params.on), "count": row["cooperating"], "percentage": row["percentage"]}
+    values = {
+        "day": _day(figure.params.on),
+        "count": row["cooperating"],
+        "percentage": number_format(row["percentage"], decimal_pos=1),
+    }
     if not row["cooperating"]:
         return _("Op %(day)s werkt geen enkel lokaal bestuur samen met Dyzo.") % values
     return (

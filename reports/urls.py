@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
     path("kaart/", views.map_page, name="map"),
+    path("evolutie/", views.trend_page, name="trend"),
     path("datakwaliteit/", views.quality_page, name="quality"),
     path("antwoord/<slug:slug>/", views.answer_page, name="answer"),
     path("antwoord/<slug:slug>/bevriezen/", views.freeze_answer, name="freeze"),

@@ -1,5 +1,6 @@
 """Report pages for Dyzo staff and policy staff: figures, the map and parliamentary answers, in every format."""
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -11,21 +12,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.freshness import REPORT_APPS, cached, cached_document
-from core.pdf import pdf_response
+from core.pdf import pdf_response, render_pdf
 from partnerships.models import Province
 from reports import answers, drilldown
 from reports.access import reports_access
 from reports.answer_docx import answer_docx
+from reports.data_span import DataSpan, data_span
 from reports.figures import FIGURES, Params, ParamsError, check_period, compute
+from reports.landing import figure_groups
+from reports.maps import drawn_map
 from reports.models import FrozenAnswer, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality, provenance
+from reports.registry import Period
 from reports.renderers import ANSWER, CONTENT_TYPES, FORMATS, MAP, render_report
 from reports.sources import SOURCE_NOTES
+from reports.trend_report import trend_charts
+from reports.trends import FIRST_DAY
 
 YEARS = {"min": FIRST_YEAR, "max": LAST_YEAR}
 
@@ -35,20 +43,32 @@ def province_choices() -> list[tuple[str, str]]:
     return [("", str(_("Alle provincies")))] + [(name, name) for name in Province.objects.values_list("name_nl", flat=True)]
 
 
+ON_FIELDS = ("op", "provincie")
+YEAR_FIELDS = ("van", "tot", "provincie")
+ALL_FIELDS = ("op", "van", "tot", "provincie")
+
+
 class ReportFilter(forms.Form):
-    """The filter fields as the page shows them; `Params.from_query` alone reads and checks them."""
+    """The filter fields a page uses, showing the values its figures were computed with;
+    `Params.from_query` alone reads and checks them. Below them: the span of the data and
+    a warning when the chosen date or years lie outside it."""
 
     op = forms.CharField(label=_("Peildatum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     van = forms.CharField(label=_("Van jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
     tot = forms.CharField(label=_("Tot en met jaar"), required=False, widget=forms.NumberInput(attrs=YEARS))
     provincie = forms.CharField(label=_("Provincie"), required=False, widget=forms.Select)
 
-    def __init__(self, *args, error: ParamsError | None = None, **kwargs):
+    def __init__(self, *args, fields=ALL_FIELDS, error: ParamsError | None = None, span: DataSpan | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["provincie"].widget.choices = province_choices
+        for name in set(self.fields) - set(fields):
+            del self.fields[name]
+        if "provincie" in self.fields:
+            self.fields["provincie"].widget.choices = province_choices
         self.error = error
+        self.note = span.note() if span else ""
+        self.warnings: list[str] = []
         if error:
-            self.add_error(error.field, error.message)
+            self.add_error(error.field if error.field in self.fields else None, error.message)
 
 
 def question_set_choices() -> list[tuple[str, str]]:
@@ -80,13 +100,32 @@ def _answer_params(request, slug: str) -> tuple[Params | None, AnswerFilter]:
     return params, AnswerFilter(query, slug=slug)
 
 
-def _params(request) -> tuple[Params | None, ReportFilter]:
+def _shown(params: Params) -> dict[str, str]:
+    """The values the figures use, defaults included, as the fields show them."""
+    return {
+        "op": params.on.isoformat(),
+        "van": str(params.start_year),
+        "tot": str(params.end_year),
+        "provincie": params.province or "",
+    }
+
+
+def _params(request, fields=ALL_FIELDS) -> tuple[Params | None, ReportFilter]:
     """The parameters of the query and the filter form showing them, with the Dutch error when they are unusable."""
+    span = cached(request, "data-span", apps=REPORT_APPS, compute=data_span)
     try:
         params = Params.from_query(request.GET, today=timezone.localdate())
     except ParamsError as error:
-        return None, ReportFilter(request.GET, error=error)
-    return params, ReportFilter(request.GET)
+        return None, ReportFilter(request.GET, fields=fields, error=error, span=span)
+    form = ReportFilter(_shown(params), fields=fields, span=span)
+    form.warnings = span.warnings(params, on="op" in fields, years="tot" in fields)
+    return params, form
+
+
+def _figure_fields(name: str) -> tuple[str, ...]:
+    spec = FIGURES[name]
+    fields = ON_FIELDS if spec.period == Period.ON else YEAR_FIELDS
+    return fields if spec.column("province") else tuple(field for field in fields if field != "provincie")
 
 
 def _download(content: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -111,7 +150,7 @@ def index(request):
         "reports/index.html",
         {
             "form": form,
-            "figures": FIGURES.values(),
+            "groups": figure_groups(),
             "question_sets": QuestionSet.objects.all(),
             "query": request.GET.urlencode() if params else "",
         },
@@ -125,12 +164,12 @@ def figure_page(request, name: str):
     query and data generation: policy staff open the same figures over and over."""
     if name not in FIGURES:
         raise Http404
-    params, form = _params(request)
+    params, form = _params(request, _figure_fields(name))
     if params is not None:
         try:
             check_period(name, params)
         except ParamsError as error:
-            params, form = None, ReportFilter(request.GET, error=error)
+            params, form = None, ReportFilter(request.GET, fields=_figure_fields(name), error=error)
     if params is None:
         title = FIGURES[name].title
         return _refused(request, form, "reports/figure.html", {"title": title, "content": _error_content(form, title)})
@@ -177,18 +216,67 @@ def _error_content(form: ReportFilter, title) -> str:
 
 @reports_access
 def map_page(request):
-    params, form = _params(request)
+    params, form = _params(request, ON_FIELDS)
     if params is None:
         return _refused(request, form, "reports/map.html", {})
-    on = params.on
+    on, province = params.on, params.province
     fmt = request.GET.get("formaat", "")
+    name = f"kaart-{on.isoformat()}" + (f"-{slugify(province)}" if province else "")
     if fmt == "svg":
-        return _download(render_report(MAP, params, fmt), "svg", f"kaart-{on.isoformat()}")
+        return _download(render_report(MAP, params, fmt), "svg", name)
     if fmt == "pdf":
-        pdf = cached_document(request, "map", on, apps={"partnerships"}, render=lambda: render_report(MAP, params, fmt))
-        return pdf_response(pdf, f"kaart-{on.isoformat()}.pdf")
-    svg = render_report(MAP, params, "svg").decode()
-    return render(request, "reports/map.html", {"form": form, "svg": svg, "on": on, "query": request.GET.urlencode()})
+        pdf = cached_document(request, "map", on, province, apps={"partnerships"}, render=lambda: render_report(MAP, params, fmt))
+        return pdf_response(pdf, f"{name}.pdf")
+    drawn = cached(
+        request,
+        "map-page",
+        on,
+        province,
+        apps={"partnerships"},
+        compute=lambda: drawn_map(on=on, province=province, legend_in_svg=False),
+    )
+    context = {
+        "form": form,
+        "map": drawn,
+        "on": on,
+        "province": province,
+        "years": _year_ends(),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "reports/map.html", context)
+
+
+def _year_ends() -> list[tuple[int, str]]:
+    """The map on the last day of each year since 2016 (today for this year): a row of quick dates."""
+    today = timezone.localdate()
+    return [(year, min(date(year, 12, 31), today).isoformat()) for year in range(FIRST_DAY.year, today.year + 1)]
+
+
+@reports_access
+def trend_page(request):
+    """Cooperation from 2016 to today as charts with their tables; the province filter narrows it to one province."""
+    params, form = _params(request, ("provincie",))
+    if params is None:
+        return _refused(request, form, "reports/trend.html", {})
+    today = timezone.localdate()
+    context = {"province": params.province, "today": today, "first_day": FIRST_DAY}
+    if request.GET.get("formaat") == "pdf":
+
+        def rendered():
+            return render_pdf(
+                "reports/trend_pdf.html", {**context, "charts": trend_charts(today=today, province=params.province)}
+            )
+
+        pdf = cached_document(request, "trend", params.province, apps={"partnerships"}, render=rendered)
+        return pdf_response(pdf, f"samenwerking-{today.isoformat()}.pdf")
+    charts = cached(
+        request,
+        "trend",
+        params.province,
+        apps={"partnerships"},
+        compute=lambda: trend_charts(today=today, province=params.province),
+    )
+    return render(request, "reports/trend.html", {**context, "form": form, "charts": charts, "query": request.GET.urlencode()})
 
 
 @reports_access

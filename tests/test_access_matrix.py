@@ -74,6 +74,7 @@ MATRIX = {
     "password_reset_complete": PUBLIC,
     "reports:index": REPORTS,
     "reports:map": REPORTS,
+    "reports:trend": REPORTS,
     "reports:quality": REPORTS,
     "reports:answer": REPORTS,
     "reports:freeze": row(302, 405, 403, 403, 403, 403, 403),

@@ -82,11 +82,11 @@ def test_the_first_per_case_sentence_names_the_range_it_counts():
     ("subscriptions", "language", "expected"),
     [
         (0, "nl-be", "Op 31/12/2016 werkt geen enkele Vlaamse gemeente samen met Dyzo."),
-        (0, "en", "On 12/31/2016, no Flemish municipality works with Dyzo."),
+        (0, "en", "On 31/12/2016, no Flemish municipality works with Dyzo."),
         (1, "nl-be", "Op 31/12/2016 werkt 1 Vlaamse gemeente samen met Dyzo: 1 met een overeenkomst,"),
-        (1, "en", "On 12/31/2016, 1 Flemish municipality works with Dyzo: 1 with an agreement,"),
+        (1, "en", "On 31/12/2016, 1 Flemish municipality works with Dyzo: 1 with an agreement,"),
         (2, "nl-be", "Op 31/12/2016 werken 2 Vlaamse gemeenten samen met Dyzo: 2 met een overeenkomst,"),
-        (2, "en", "On 12/31/2016, 2 Flemish municipalities work with Dyzo: 2 with an agreement,"),
+        (2, "en", "On 31/12/2016, 2 Flemish municipalities work with Dyzo: 2 with an agreement,"),
     ],
 )
 def test_the_cooperation_sentence_agrees_with_its_count(subscriptions, language, expected):
@@ -100,9 +100,9 @@ def test_the_cooperation_sentence_agrees_with_its_count(subscriptions, language,
     ("subscriptions", "language", "expected"),
     [
         (0, "nl-be", "Op 31/12/2016 heeft Dyzo met geen enkel lokaal bestuur een globaal samenwerkingsakkoord."),
-        (0, "en", "On 12/31/2016, Dyzo has a global cooperation agreement with no local authority."),
+        (0, "en", "On 31/12/2016, Dyzo has a global cooperation agreement with no local authority."),
         (1, "nl-be", "Op 31/12/2016 heeft Dyzo met 1 lokaal bestuur een globaal samenwerkingsakkoord, waarvan 0 met zitdag."),
-        (2, "en", "On 12/31/2016, Dyzo has a global cooperation agreement with 2 local authorities, 0 of them with"),
+        (2, "en", "On 31/12/2016, Dyzo has a global cooperation agreement with 2 local authorities, 0 of them with"),
     ],
 )
 def test_the_agreements_sentence_agrees_with_its_count(subscriptions, language, expected):
@@ -153,7 +153,7 @@ def declined(nis_code: str, label: str) -> None:
     ("language", "expected"),
     [
         ("nl-be", "Op 31/12/2016 gaf geen enkele gemeente die het aanbod weigerde een reden op."),
-        ("en", "On 12/31/2016, no municipality that declined the offer gave a reason."),
+        ("en", "On 31/12/2016, no municipality that declined the offer gave a reason."),
     ],
 )
 def test_no_decline_reason_reads_as_a_sentence(language, expected):

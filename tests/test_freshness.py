@@ -254,9 +254,9 @@ def test_a_cached_figure_page_moves_on_with_the_day(coordinator_client, monkeypa
     TrainingSessionFactory(date=datetime.date(2025, 5, 14), target_group="Groep van 2025")
     TrainingSessionFactory(date=datetime.date(2026, 5, 14), target_group="Groep van 2026")
     url = reverse("reports:figure", args=["trainings"])
-    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2025, 12, 31))
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 31))  # the last complete year: 2025
     coordinator_client.get(url)
-    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 1, 1))
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2027, 1, 1))  # now 2026
 
     response = coordinator_client.get(url)
 

@@ -171,6 +171,7 @@ MATRIX = {
     "password_reset_complete": READ_ONLY,
     "reports:index": READ_ONLY,
     "reports:map": READ_ONLY,
+    "reports:trend": READ_ONLY,
     "reports:quality": READ_ONLY,
     "reports:answer": READ_ONLY,
     "reports:freeze": [

@@ -38,7 +38,23 @@ def test_counts_are_grouped_but_years_and_ranks_are_not():
 
 
 def test_a_percentage_says_so():
-    assert CellFormat()(Kind.PERCENT, 40) == "40%"
+    assert CellFormat()(Kind.PERCENT, 40) == "40 %"
+
+
+def test_a_percentage_keeps_its_decimal_with_a_comma():
+    assert CellFormat()(Kind.PERCENT, Decimal("54.7")) == "54,7 %"
+
+
+def test_a_percentage_read_back_from_a_frozen_answer_keeps_its_decimal():
+    assert CellFormat()(Kind.PERCENT, 54.7) == "54,7 %"
+
+
+def test_text_columns_read_from_the_left_and_numbers_from_the_right():
+    columns = (Column("name", "Naam", Kind.TEXT), Column("form", "Vorm", Kind.TEXT), Column("total", "Totaal"))
+
+    assert html_rows(figure_of([{"name": "Gent", "form": "Per dossier", "total": 3}], columns)) == (
+        '<tr><td>Gent</td><td>Per dossier</td><td class="number">3</td></tr>'
+    )
 
 
 def test_english_readers_get_their_own_formats():

@@ -26,12 +26,12 @@ def refusal(query: str) -> ParamsError:
     return error.value
 
 
-def test_an_empty_query_is_today_and_its_year():
-    assert params("") == Params(on=TODAY, start_year=2026, end_year=2026)
+def test_an_empty_query_is_today_and_the_last_complete_year():
+    assert params("") == Params(on=TODAY, start_year=2025, end_year=2025)
 
 
 def test_empty_fields_of_a_submitted_filter_form_count_as_not_given():
-    assert params("op=&van=&tot=&provincie=") == Params(on=TODAY, start_year=2026, end_year=2026)
+    assert params("op=&van=&tot=&provincie=") == Params(on=TODAY, start_year=2025, end_year=2025)
 
 
 def test_the_years_default_to_the_year_of_the_reference_date():

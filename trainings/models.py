@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -138,7 +139,7 @@ class TrainingSession(Versioned):
         ]
 
     def __str__(self):
-        return f"{self.date:%d/%m/%Y} {self.organiser_label}: {self.target_group}"
+        return f"{date_format(self.date, 'SHORT_DATE_FORMAT')} {self.organiser_label}: {self.target_group}"
 
     @property
     def organiser_label(self) -> str:

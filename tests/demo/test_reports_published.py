@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -85,7 +86,7 @@ def test_seed_002_funding_in_dutch_format(demo_data):
 
 def test_seed_000_coverage_on_1_january_2017(demo_data):
     assert compute("coverage", Params(on=datetime.date(2017, 1, 1), start_year=2017, end_year=2017)).rows == [
-        {"cooperating": 123, "municipalities": 308, "percentage": 40}
+        {"cooperating": 123, "municipalities": 308, "percentage": Decimal("39.9")}
     ]
 
 

@@ -22,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("--on", help="Peildatum JJJJ-MM-DD (standaard vandaag; verplicht voor een antwoord).")
         parser.add_argument("--year", help="Eén jaar: --from en --to samen.")
         parser.add_argument("--from", dest="start_year", help="Van jaar (standaard --to).")
-        parser.add_argument("--to", dest="end_year", help="Tot en met jaar (standaard het jaar van de peildatum).")
+        parser.add_argument(
+            "--to", dest="end_year", help="Tot en met jaar (standaard het jaar van --on, zonder --on het laatste volledige jaar)."
+        )
         parser.add_argument("--province", help="Alleen de rijen van deze provincie.")
         parser.add_argument("--format", dest="fmt", required=True)
         parser.add_argument("--output", type=Path)
