@@ -29,8 +29,8 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from cases.models import AccessLog, Activity, Approval, Case, CaseReport, FormPost, PayerLine, Referral
-from core.models import DataGeneration
+from cases.models import AccessLog, Activity, Approval, Case, CaseReport, PayerLine, Referral
+from core.models import CountedRequest, DataGeneration
 from core.versioning import Versioned
 from partnerships import services as partnership_services
 from partnerships.models import Agreement, Membership, Organisation, Outreach, TariffBand
@@ -54,8 +54,8 @@ PROJECT_APPS = ["core", "partnerships", "cases", "trainings", "reports"]
 NOT_WRITES = {
     AccessLog,
     DataGeneration,
-    FormPost,
-}  # reading a case is logged, caches count generations, the help form counts posts: none is a write
+    CountedRequest,
+}  # reading a case is logged, caches count generations, rate limits count requests: none is a write
 
 TOO_BIG = {
     "text": "x" * 100_000,
