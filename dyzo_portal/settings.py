@@ -88,12 +88,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "core",
@@ -255,10 +256,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lockout: five failures for an e-mail address (in any case) from one address lock it for 15 minutes.
+# Sign-in lockout: five failures for an e-mail address (in any case) from one address, or twenty from
+# one address whatever the e-mail addresses (password spraying), lock it for 15 minutes (core.sign_in_lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "core.sign_in_lockout.AddressAwareHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
@@ -267,13 +271,23 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
+BACKUP_CODE_COUNT = 10  # one-time codes for the second step when the phone is lost (core.backup_codes)
+
+# API tokens (django-rest-knox): stored as a SHA-512 hash, valid for API_TOKEN_DAYS, created on /account/api-tokens/.
+API_TOKEN_DAYS = env_count("API_TOKEN_DAYS", 30)
+REST_KNOX = {"TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS), "AUTO_REFRESH": False}
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api_throttles.AnonymousRateThrottle", "core.api_throttles.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANONYMOUS_RATE", "60/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -306,4 +320,10 @@ LOGGING = {
 # Cases: privacy and the public help form.
 CASE_RETENTION_YEARS = int(os.environ.get("CASE_RETENTION_YEARS", "5"))
 HELP_REQUESTS_PER_HOUR = int(os.environ.get("HELP_REQUESTS_PER_HOUR", "5"))
+
+# Rate limits counted in the database (core.throttle): password resets per client address and per
+# e-mail address, invitations per partner admin, each per hour.
+PASSWORD_RESETS_PER_ADDRESS = env_count("PASSWORD_RESETS_PER_ADDRESS", 10)
+PASSWORD_RESETS_PER_EMAIL = env_count("PASSWORD_RESETS_PER_EMAIL", 3)
+INVITATIONS_PER_HOUR = env_count("INVITATIONS_PER_HOUR", 20)
 PARTICIPANT_CONTRIBUTION_CAP = 200  # euro per trajectory, seed 003's model

@@ -6,6 +6,7 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core.account_views import PasswordResetView, api_tokens_page, backup_codes_page, revoke_api_token
 from core.security import SignInForm
 from core.two_factor import two_factor
 from portal.views import home
@@ -17,6 +18,10 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.ico")), name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
+    path("account/2fa/reservecodes/", backup_codes_page, name="backup_codes"),
+    path("account/api-sleutels/", api_tokens_page, name="api_tokens"),
+    path("account/api-sleutels/intrekken/", revoke_api_token, name="api_token_revoke"),
+    path("account/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

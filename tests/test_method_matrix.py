@@ -161,6 +161,9 @@ MATRIX = {
     "login": [Operation(fields={"username": "email", "password": "text"}, valid={"username": "partner_a@example.org"})],
     "logout": [Operation(fields={"next": "text"})],
     "two_factor": [Operation(fields={"token": "number", "next": "text"})],
+    "backup_codes": [Operation()],
+    "api_tokens": [Operation()],
+    "api_token_revoke": [Operation(fields={"digest": "text"})],
     "password_change": [
         Operation(fields={"old_password": "text", "new_password1": "text", "new_password2": "text"}),
     ],
@@ -499,6 +502,8 @@ def try_every_payload(client, operations, url, world, *, before: tuple, problems
 @pytest.fixture
 def quiet(settings):
     settings.HELP_REQUESTS_PER_HOUR = 10_000
+    settings.PASSWORD_RESETS_PER_ADDRESS = settings.PASSWORD_RESETS_PER_EMAIL = 10_000
+    settings.INVITATIONS_PER_HOUR = 10_000
     settings.AXES_ENABLED = False
 
 
