@@ -6,9 +6,8 @@ django-otp stores static tokens as typed; here the column holds a keyed hash of 
 once (django-otp deletes it), and wrong guesses are throttled per device by django-otp.
 """
 
-import base64
-import os
 import re
+import secrets
 
 from django.conf import settings
 from django.db import transaction
@@ -16,7 +15,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
-CODE_CHARACTERS = 10  # base32: 50 random bits, shown as two groups of five
+CODE_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32: no 0/o or 1/l to confuse
+CODE_CHARACTERS = 10  # 50 random bits, shown as two groups of five
 HASH_SALT = "core.backup_codes"
 
 
@@ -30,7 +30,7 @@ def stored_form(code: str) -> str:
 
 
 def new_code() -> str:
-    code = base64.b32encode(os.urandom(CODE_CHARACTERS * 5 // 8)).decode().lower()
+    code = "".join(secrets.choice(CODE_ALPHABET) for _index in range(CODE_CHARACTERS))
     return f"{code[:5]}-{code[5:]}"
 
 
