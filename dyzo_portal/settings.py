@@ -15,6 +15,11 @@ TRUST_X_FORWARDED_PROTO  "1" behind a TLS-terminating proxy that sets X-Forwarde
 TRUSTED_PROXY_COUNT      how many proxies in front of the portal append to X-Forwarded-For; default 0
 SECURE_HSTS_SECONDS      default one year
 SESSION_IDLE_MINUTES     a session ends after this much inactivity; default 30
+API_TOKEN_DAYS           how long a new API token is valid; default 30
+API_ANONYMOUS_RATE, API_USER_RATE   the API's rate limits (DRF: 60/minute, 1200/minute)
+PASSWORD_RESETS_PER_ADDRESS, PASSWORD_RESETS_PER_EMAIL, INVITATIONS_PER_HOUR, HELP_REQUESTS_PER_HOUR
+                         hourly limits counted in the database (core.throttle)
+AXES_FAILURE_LIMIT, AXES_ADDRESS_FAILURE_LIMIT, AXES_COOLOFF_MINUTES   the sign-in lockout
 EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
                EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS); DEFAULT_FROM_EMAIL the sender
 """
@@ -297,7 +302,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dyzo-portaal API",
-    "DESCRIPTION": "Samenwerking, dossiers, opleidingen en rapporten van Dyzo vzw.",
+    "DESCRIPTION": (
+        "Samenwerking, dossiers, opleidingen en rapporten van Dyzo vzw. Aanmelden met de sessie of met een "
+        "API-sleutel van /account/api-sleutels/ (kop `Authorization: Token <sleutel>`), geldig API_TOKEN_DAYS dagen. "
+        "Te veel verzoeken krijgen 429 met Retry-After."
+    ),
     "VERSION": "1.0.0",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
