@@ -36,9 +36,12 @@ def new_code() -> str:
 
 @transaction.atomic
 def make_backup_codes(*, user) -> list[str]:
-    """New codes for the user, replacing any earlier ones; the codes in clear, to be shown once."""
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=_("Reservecodes"), confirmed=True)
+    """New codes for the user, replacing any earlier ones; the codes in clear, to be shown once.
+    The device itself stays, so a session signed in with a backup code stays signed in."""
+    device = StaticDevice.objects.filter(user=user).first() or StaticDevice.objects.create(
+        user=user, name=_("Reservecodes"), confirmed=True
+    )
+    device.token_set.all().delete()
     codes = [new_code() for _index in range(settings.BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create([StaticToken(device=device, token=stored_form(code)) for code in codes])
     return codes

@@ -6,8 +6,12 @@ import base64
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django_otp import login as otp_login
@@ -33,6 +37,8 @@ class TokenForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.device = device
         self.accept_backup_codes = accept_backup_codes
+        if not accept_backup_codes:
+            self.fields["token"].label = _("Code uit uw authenticator-app")
         self.verified_device = None
 
     def clean_token(self):
@@ -91,4 +97,32 @@ def two_factor(request):
     if setting_up:
         context["qr_code"] = qr_code_data_uri(device.config_url)
         context["secret"] = base64.b32encode(device.bin_key).decode()
+    return render(request, "registration/two_factor.html", context)
+
+
+@login_required
+def replace_authenticator(request):
+    """A new phone, set up by its owner after signing in with the old app or a backup code: the new
+    app's first code confirms it and only then are the old apps removed, so there is never a moment
+    without a second step."""
+    if not request.user.is_verified():
+        return redirect_to_login(request.get_full_path(), login_url=reverse("two_factor"))
+    device = pending_device(request)
+    form = TokenForm(request.POST or None, device=device, accept_backup_codes=False)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+        request.session.pop(PENDING_KEY_SESSION_KEY, None)
+        otp_login(request, device)
+        messages.success(request, _("Uw nieuwe authenticator-app is ingesteld; de vorige werkt niet meer."))
+        return redirect("two_factor")
+    context = {
+        "form": form,
+        "setting_up": True,
+        "replacing": True,
+        "qr_code": qr_code_data_uri(device.config_url),
+        "secret": base64.b32encode(device.bin_key).decode(),
+    }
     return render(request, "registration/two_factor.html", context)

@@ -8,7 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from core.account_views import PasswordResetView, api_tokens_page, backup_codes_page, revoke_api_token
 from core.security import SignInForm
-from core.two_factor import two_factor
+from core.two_factor import replace_authenticator, two_factor
 from portal.views import home
 
 urlpatterns = [
@@ -19,6 +19,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
     path("account/2fa/reservecodes/", backup_codes_page, name="backup_codes"),
+    path("account/2fa/nieuwe-app/", replace_authenticator, name="replace_authenticator"),
     path("account/api-sleutels/", api_tokens_page, name="api_tokens"),
     path("account/api-sleutels/intrekken/", revoke_api_token, name="api_token_revoke"),
     path("account/password_reset/", PasswordResetView.as_view(), name="password_reset"),

@@ -66,6 +66,7 @@ MATRIX = {
     "logout": row(405, 405, 405, 405, 405, 405, 405),
     "two_factor": SIGNED_IN,
     "backup_codes": row(302, 200, 200, 302, 302, 302, 302),
+    "replace_authenticator": row(302, 200, 200, 302, 302, 302, 302),
     "api_tokens": SIGNED_IN,
     "api_token_revoke": row(302, 405, 405, 405, 405, 405, 405),
     "password_change": SIGNED_IN,

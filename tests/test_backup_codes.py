@@ -88,3 +88,11 @@ def test_without_the_second_step_no_codes_are_made(coordinator):
     response = password_only.post(reverse("backup_codes"))
 
     assert response.status_code == 302 and not StaticToken.objects.exists()
+
+
+def test_new_codes_made_after_signing_in_with_a_code_keep_the_session(coordinator_client, coordinator):
+    browser = second_step(codes_from_the_page(coordinator_client)[0], coordinator)
+
+    codes_from_the_page(browser)
+
+    assert signed_in_fully(browser)

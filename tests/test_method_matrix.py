@@ -162,6 +162,7 @@ MATRIX = {
     "logout": [Operation(fields={"next": "text"})],
     "two_factor": [Operation(fields={"token": "number", "next": "text"})],
     "backup_codes": [Operation()],
+    "replace_authenticator": [Operation(fields={"token": "number"})],
     "api_tokens": [Operation()],
     "api_token_revoke": [Operation(fields={"digest": "text"})],
     "password_change": [
