@@ -39,7 +39,13 @@ def api_tokens_page(request):
     """The owner's API tokens; a new one is shown once, on the answer to the post that made it."""
     new_token = None
     if request.method == "POST":
-        _instance, new_token = api_tokens.issue_token(user=request.user)
+        if api_tokens.tokens_of(request.user).count() >= settings.API_TOKENS_PER_USER:
+            messages.error(
+                request,
+                _("U hebt al %(limit)s geldige API-sleutels. Trek er eerst een in.") % {"limit": settings.API_TOKENS_PER_USER},
+            )
+        else:
+            _instance, new_token = api_tokens.issue_token(user=request.user)
     context = {"tokens": api_tokens.tokens_of(request.user), "new_token": new_token, "days": settings.API_TOKEN_DAYS}
     return render(request, "registration/api_tokens.html", context)
 

@@ -280,6 +280,7 @@ BACKUP_CODE_COUNT = 10  # one-time codes for the second step when the phone is l
 
 # API tokens (django-rest-knox): stored as a SHA-512 hash, valid for API_TOKEN_DAYS, created on /account/api-tokens/.
 API_TOKEN_DAYS = env_count("API_TOKEN_DAYS", 30)
+API_TOKENS_PER_USER = 10  # valid tokens one person may hold at once
 REST_KNOX = {"TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS), "AUTO_REFRESH": False}
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
 

@@ -109,3 +109,12 @@ def test_the_admin_cannot_make_a_token_for_someone_else(client, django_user_mode
     sign_in(client, django_user_model.objects.create_superuser("baas@dyzo.be", "correct-horse-battery"))
 
     assert client.get(reverse("admin:knox_authtoken_add")).status_code == 403
+
+
+def test_a_person_holds_at_most_the_set_number_of_tokens(coordinator_client, coordinator, settings):
+    settings.API_TOKENS_PER_USER = 2
+    for _ in range(3):
+        response = coordinator_client.post(reverse("api_tokens"))
+
+    assert AuthToken.objects.filter(user=coordinator).count() == 2
+    assert "U hebt al 2 geldige API-sleutels." in response.content.decode()
