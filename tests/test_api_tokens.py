@@ -118,3 +118,15 @@ def test_a_person_holds_at_most_the_set_number_of_tokens(coordinator_client, coo
 
     assert AuthToken.objects.filter(user=coordinator).count() == 2
     assert "U hebt al 2 geldige API-sleutels." in response.content.decode()
+
+
+def test_staff_find_their_tokens_from_the_admin_header(coordinator_client):
+    page = coordinator_client.get(reverse("admin:index")).content.decode()
+
+    assert f'href="{reverse("api_tokens")}"' in page
+
+
+def test_partners_find_their_tokens_from_the_portal_menu(partner_admin_client):
+    page = partner_admin_client.get(reverse("portal:dashboard")).content.decode()
+
+    assert f'href="{reverse("api_tokens")}"' in page
