@@ -408,20 +408,3 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.path}"
-
-
-class FormPost(models.Model):
-    """One counted post of a public form, kept in the database so that every worker and server
-    counts the same posts (`cases.throttle`); rows older than the window are deleted as new ones come."""
-
-    scope = models.CharField(_("soort"), max_length=50)
-    address = models.GenericIPAddressField(_("adres"), null=True)
-    at = models.DateTimeField(_("op"), auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["scope", "address", "at"]), models.Index(fields=["scope", "at"])]
-        verbose_name = _("geteld formulier")
-        verbose_name_plural = _("getelde formulieren")
-
-    def __str__(self):
-        return f"{self.scope} {self.address}"

@@ -15,15 +15,15 @@ from cases import selectors, services
 from cases.filters import CaseFilter
 from cases.forms import HelpRequestForm
 from cases.models import Case
-from cases.throttle import allow
 from core.forms import show_errors
 from core.freshness import cached
+from core.throttle import allow_address
 
 
 def help_request(request):
     form = HelpRequestForm(request.POST or None)
     if request.method == "POST":
-        if not allow(request=request, scope="help-request", limit=settings.HELP_REQUESTS_PER_HOUR):
+        if not allow_address(request=request, scope="help-request", limit=settings.HELP_REQUESTS_PER_HOUR):
             return render(request, "cases/help_throttled.html", status=429)
         if form.is_valid():
             try:

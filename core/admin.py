@@ -1,9 +1,10 @@
-"""The users in the admin: found by e-mail address or name, their roles given by groups."""
+"""The users in the admin: found by e-mail address or name, their roles given by groups; and their API tokens, read-only."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 from core.models import User
 
@@ -46,3 +47,28 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ("is_staff", "is_superuser", "is_active", "groups")
     search_fields = ("email", "first_name", "last_name")
     ordering = ("email",)
+
+
+admin.site.unregister(AuthToken)
+
+
+@admin.register(AuthToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """API tokens as their hashes: who holds one and until when. Only superusers have the permissions
+    (`core.roles`), to revoke someone's token; tokens are made by their owner on /account/api-sleutels/."""
+
+    list_display = ("user", "token_key_start", "created", "expiry")
+    search_fields = ("user__email",)
+    ordering = ("-created",)
+    readonly_fields = ("user", "token_key_start", "created", "expiry")
+    fields = readonly_fields
+
+    @admin.display(description=_("begint met"))
+    def token_key_start(self, token):
+        return f"{token.token_key[:8]}…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,7 +1,7 @@
 """The admin index ordered by task: the project's apps first, the sign-in machinery last."""
 
 TASK_APPS = ["partnerships", "cases", "trainings", "reports"]
-TECHNICAL_APPS = ["core", "auth", "authtoken", "axes", "otp_totp"]
+TECHNICAL_APPS = ["core", "auth", "knox", "axes", "otp_totp", "otp_static"]
 
 
 def task_order(app: dict) -> tuple[int, int, str]:

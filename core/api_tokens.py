@@ -1,13 +1,16 @@
-"""API tokens end with what they stand for: a new password or a deactivated account revokes them.
+"""API tokens (django-rest-knox): issued to their owner only, shown once, stored as a hash, valid
+for API_TOKEN_DAYS, and ended by what they stand for.
 
-A token is a password that never expires, so it must not outlive a password change (a leaked
-password is changed to shut the intruder out) or the account (reactivating it must not revive
-old tokens). A hash upgrade at sign-in is no change of password and keeps them.
+A token is a password for the API, so it must not outlive a password change (a leaked password
+is changed to shut the intruder out) or the account (reactivating it must not revive old tokens).
+A hash upgrade at sign-in is no change of password and keeps them.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import pre_save
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
+from knox.models import AuthToken
 
 REVOKING_FIELDS = {"password", "is_active"}
 
@@ -25,8 +28,24 @@ def revoke_api_tokens(sender, instance, raw=False, update_fields=None, **kwargs)
     )
     deactivated = stored["is_active"] and not instance.is_active
     if new_password or deactivated:
-        Token.objects.filter(user=instance).delete()
+        AuthToken.objects.filter(user=instance).delete()
 
 
 def connect_signals() -> None:
     pre_save.connect(revoke_api_tokens, sender=settings.AUTH_USER_MODEL, dispatch_uid="core.revoke_api_tokens")
+
+
+def tokens_of(user):
+    """The owner's tokens still in force, newest first."""
+    return AuthToken.objects.filter(Q(expiry__isnull=True) | Q(expiry__gt=timezone.now()), user=user).order_by("-created")
+
+
+def issue_token(*, user) -> tuple[AuthToken, str]:
+    """A new token for its owner: the stored row (a hash) and the clear token, to be shown once."""
+    return AuthToken.objects.create(user=user)
+
+
+def revoke_token(*, user, digest: str) -> bool:
+    """Revoke one of the owner's own tokens; another person's token is left alone."""
+    deleted, _ = AuthToken.objects.filter(user=user, digest=digest).delete()
+    return bool(deleted)

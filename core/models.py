@@ -146,3 +146,21 @@ class SentNotification(models.Model):
 
     def __str__(self):
         return f"{self.key} → {self.email}"
+
+
+class CountedRequest(models.Model):
+    """One counted request for a rate limit (a public form, a password reset, an invitation), kept
+    in the database so that every worker and server counts the same requests (`core.throttle`);
+    rows older than the window are deleted as new ones come."""
+
+    scope = models.CharField(_("soort"), max_length=50)
+    key = models.CharField(_("sleutel"), max_length=254)
+    at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"]), models.Index(fields=["scope", "at"])]
+        verbose_name = _("getelde aanvraag")
+        verbose_name_plural = _("getelde aanvragen")
+
+    def __str__(self):
+        return f"{self.scope} {self.key}"

@@ -16,6 +16,11 @@ TRUST_X_FORWARDED_PROTO  "1" behind a TLS-terminating proxy that sets X-Forwarde
 TRUSTED_PROXY_COUNT      how many proxies in front of the portal append to X-Forwarded-For; default 0
 SECURE_HSTS_SECONDS      default one year
 SESSION_IDLE_MINUTES     a session ends after this much inactivity; default 30
+API_TOKEN_DAYS           how long a new API token is valid; default 30
+API_ANONYMOUS_RATE, API_USER_RATE   the API's rate limits (DRF: 60/minute, 1200/minute)
+PASSWORD_RESETS_PER_ADDRESS, PASSWORD_RESETS_PER_EMAIL, INVITATIONS_PER_HOUR, HELP_REQUESTS_PER_HOUR
+                         hourly limits counted in the database (core.throttle)
+AXES_FAILURE_LIMIT, AXES_ADDRESS_FAILURE_LIMIT, AXES_COOLOFF_MINUTES   the sign-in lockout
 EMAIL_BACKEND  Django e-mail backend; default: the console with DEBUG, else SMTP (EMAIL_HOST, EMAIL_PORT,
                EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS); DEFAULT_FROM_EMAIL the sender
 SITE_URL       the portal's address, for the links in e-mails; default http://127.0.0.1:8000
@@ -90,12 +95,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
     "core",
@@ -261,10 +267,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lockout: five failures for an e-mail address (in any case) from one address lock it for 15 minutes.
+# Sign-in lockout: five failures for an e-mail address (in any case) from one address, or twenty from
+# one address whatever the e-mail addresses (password spraying), lock it for 15 minutes (core.sign_in_lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], ["ip_address"]]
+AXES_HANDLER = "core.sign_in_lockout.AddressAwareHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "core.security.locked_out"
@@ -273,13 +282,24 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "core.client_address.client_address"
 
 OTP_TOTP_ISSUER = "Dyzo-portaal"
+BACKUP_CODE_COUNT = 10  # one-time codes for the second step when the phone is lost (core.backup_codes)
+
+# API tokens (django-rest-knox): stored as a SHA-512 hash, valid for API_TOKEN_DAYS, created on /account/api-tokens/.
+API_TOKEN_DAYS = env_count("API_TOKEN_DAYS", 30)
+API_TOKENS_PER_USER = 10  # valid tokens one person may hold at once
+REST_KNOX = {"TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS), "AUTO_REFRESH": False}
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator key or its QR code after set-up
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["core.api_throttles.AnonymousRateThrottle", "core.api_throttles.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANONYMOUS_RATE", "60/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
@@ -289,7 +309,11 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Dyzo-portaal API",
-    "DESCRIPTION": "Samenwerking, dossiers, opleidingen en rapporten van Dyzo vzw.",
+    "DESCRIPTION": (
+        "Samenwerking, dossiers, opleidingen en rapporten van Dyzo vzw. Aanmelden met de sessie of met een "
+        "API-sleutel van /account/api-sleutels/ (kop `Authorization: Token <sleutel>`), geldig API_TOKEN_DAYS dagen. "
+        "Te veel verzoeken krijgen 429 met Retry-After."
+    ),
     "VERSION": "1.0.0",
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -312,4 +336,10 @@ LOGGING = {
 # Cases: privacy and the public help form.
 CASE_RETENTION_YEARS = int(os.environ.get("CASE_RETENTION_YEARS", "5"))
 HELP_REQUESTS_PER_HOUR = int(os.environ.get("HELP_REQUESTS_PER_HOUR", "5"))
+
+# Rate limits counted in the database (core.throttle): password resets per client address and per
+# e-mail address, invitations per partner admin, each per hour.
+PASSWORD_RESETS_PER_ADDRESS = env_count("PASSWORD_RESETS_PER_ADDRESS", 10)
+PASSWORD_RESETS_PER_EMAIL = env_count("PASSWORD_RESETS_PER_EMAIL", 3)
+INVITATIONS_PER_HOUR = env_count("INVITATIONS_PER_HOUR", 20)
 PARTICIPANT_CONTRIBUTION_CAP = 200  # euro per trajectory, seed 003's model

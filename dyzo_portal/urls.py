@@ -6,9 +6,10 @@ from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core.account_views import PasswordResetView, api_tokens_page, backup_codes_page, revoke_api_token
 from core.notification_settings import notification_settings
 from core.security import SignInForm
-from core.two_factor import two_factor
+from core.two_factor import replace_authenticator, two_factor
 from portal.views import home
 
 urlpatterns = [
@@ -19,6 +20,11 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/2fa/", two_factor, name="two_factor"),
     path("account/meldingen/", notification_settings, name="notifications"),
+    path("account/2fa/reservecodes/", backup_codes_page, name="backup_codes"),
+    path("account/2fa/nieuwe-app/", replace_authenticator, name="replace_authenticator"),
+    path("account/api-sleutels/", api_tokens_page, name="api_tokens"),
+    path("account/api-sleutels/intrekken/", revoke_api_token, name="api_token_revoke"),
+    path("account/password_reset/", PasswordResetView.as_view(), name="password_reset"),
     path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.notification_settings import preferences_page
+from core.throttle import allow
 from partnerships import accounts
 from partnerships.models import Membership, Organisation
 from portal.forms import InvitationForm
@@ -44,6 +46,13 @@ def invite(request):
     organisation = Organisation.objects.administered_by(request.user).first()
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not allow(scope="invitation", keys=[(str(request.user.pk), settings.INVITATIONS_PER_HOUR)]):
+            form.add_error(
+                None,
+                _("U hebt het voorbije uur al %(limit)s collega's uitgenodigd. Probeer het over een uur opnieuw.")
+                % {"limit": settings.INVITATIONS_PER_HOUR},
+            )
+            return render(request, "portal/invite.html", {"form": form, "organisation": organisation}, status=429)
         try:
             accounts.invite_member(
                 organisation=organisation, invited_by=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data

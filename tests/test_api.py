@@ -7,9 +7,9 @@ import re
 import pytest
 from django.core.management import call_command
 from drf_spectacular.generators import SchemaGenerator
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from core.api_tokens import issue_token
 from tests.factories import AgreementFactory, CaseFactory, OutreachFactory, TrainingSessionFactory, municipality, ocmw
 
 pytestmark = pytest.mark.django_db
@@ -99,9 +99,9 @@ def test_outreach_is_for_staff_only(partner_admin):
 
 
 def test_token_authentication_works(coordinator):
-    token = Token.objects.create(user=coordinator)
+    _stored, token = issue_token(user=coordinator)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
 
     assert client.get("/api/v1/outreach/").status_code == 200
 
