@@ -200,7 +200,7 @@ def _one_calendar_year(question: Question) -> bool:
     if question.span == Question.Span.REFERENCE_YEAR:
         return True
     start, end = question.period_start, question.period_end
-    return question.span == Question.Span.FIXED and bool(start and end) and start.year == end.year
+    return question.span == Question.Span.FIXED and start is not None and end is not None and start.year == end.year
 
 
 class FrozenAnswer(models.Model):
