@@ -8,6 +8,7 @@ overlap and the attack recovers nothing, through the API, the page's download or
 import csv
 import datetime
 import io
+from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -115,9 +116,26 @@ def test_the_cli_gives_one_calendar_year(tmp_path):
     assert "Antwerpen;Antwerpen;<5" in output.read_text(encoding="utf-8-sig")
 
 
-def test_an_answer_cannot_include_the_yearly_figure():
+def cases_question(**period):
     question_set = QuestionSet.objects.first() or QuestionSet.objects.create(slug="test", title="Test")
-    question = Question(question_set=question_set, number=99, text="Hoeveel dossiers?", figures=["cases-by-municipality"])
+    return Question(question_set=question_set, number=99, text="Hoeveel dossiers?", figures=["cases-by-municipality"], **period)
+
+
+def test_an_answer_over_three_years_cannot_include_the_yearly_figure():
+    question = cases_question(span=Question.Span.THREE_YEARS)
 
     with pytest.raises(ValidationError, match="alleen per kalenderjaar"):
         question.full_clean()
+
+
+def test_an_answer_over_fixed_dates_in_two_years_cannot_include_the_yearly_figure():
+    question = cases_question(span=Question.Span.FIXED, period_start=date(2016, 1, 1), period_end=date(2017, 12, 31))
+
+    with pytest.raises(ValidationError, match="alleen per kalenderjaar"):
+        question.full_clean()
+
+
+def test_an_answer_over_the_reference_year_may_include_the_yearly_figure():
+    question = cases_question(span=Question.Span.REFERENCE_YEAR)
+
+    question.full_clean()
