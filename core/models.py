@@ -16,8 +16,12 @@ class DataGeneration(models.Model):
     while pages that read other apps stay cached.
     """
 
-    app_label = models.CharField(max_length=100, unique=True)
-    value = models.PositiveBigIntegerField(default=0)
+    app_label = models.CharField(max_length=100, unique=True, verbose_name=_("app"))
+    value = models.PositiveBigIntegerField(default=0, verbose_name=_("generatie"))
+
+    class Meta:
+        verbose_name = _("gegevensgeneratie")
+        verbose_name_plural = _("gegevensgeneraties")
 
     def __str__(self):
         return f"{self.app_label}: {self.value}"

@@ -55,7 +55,9 @@ class QuestionSet(models.Model):
 
 
 class Question(models.Model):
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="questions", verbose_name=_("vragenreeks")
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.TextField(_("vraag"), max_length=LONG_TEXT, validators=[text_limit()])
     figures = models.JSONField(
@@ -98,12 +100,16 @@ class Question(models.Model):
 class FrozenAnswer(models.Model):
     """A published answer: its figures and its PDF as they were, whatever the data does later."""
 
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers", verbose_name=_("vragenreeks")
+    )
     reference_date = models.DateField(_("peildatum"), validators=[sane_date])
     figures = models.JSONField(_("cijfers"))
     pdf = models.FileField(_("PDF"), upload_to="answers/")
     created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("bevroren door")
+    )
 
     class Meta:
         ordering = ["-created_at"]
