@@ -215,3 +215,13 @@ def test_municipalities_cooperate_today_and_agreements_change_this_year(demo_dat
 
     assert cooperation_by_province(on=today)[-1]["total"] > 100
     assert Agreement.objects.filter(start_date__year=today.year, is_synthetic=True).exists()
+
+
+def test_the_demo_partner_sees_the_agreement_its_municipality_works_under(demo_data, client):
+    client.post(reverse("login"), {"username": "ocmw.gent@gent.example", "password": "gent-demo-2026"})
+
+    dashboard = client.get(reverse("portal:dashboard"))
+    summary = client.get(reverse("portal:summary"))
+
+    assert "<td>Overeenkomst" in dashboard.text and "Vandaag is geen overeenkomst van kracht" not in dashboard.text
+    assert summary.context["summary"]["agreements"] and "Geen overeenkomst in dit jaar" not in summary.text
