@@ -41,10 +41,14 @@ class SearchesEnterpriseNumbers:
 @admin.register(Entrepreneur)
 class EntrepreneurAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, admin.ModelAdmin):
     form = EntrepreneurForm
-    list_display = ["name", "enterprise_number_display", "legal_form", "municipality", "anonymised_at"]
+    list_display = ["name", "enterprise_number_column", "legal_form", "municipality", "anonymised_at"]
     search_fields = ["name", "enterprise_number", "email"]
     autocomplete_fields = ["municipality"]
     list_filter = ["legal_form", "language", "is_synthetic"]
+
+    @admin.display(description=Entrepreneur._meta.get_field("enterprise_number").verbose_name, ordering="enterprise_number")
+    def enterprise_number_column(self, entrepreneur):
+        return entrepreneur.enterprise_number_display
 
     def save_model(self, request, obj, form, change):
         services.save_entrepreneur(entrepreneur=obj)
@@ -101,7 +105,7 @@ class CaseWorklistFilter(WorklistFilter):
 
 @admin.register(Case)
 class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
-    list_display = ["pk", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
+    list_display = ["number", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = [
         CaseWorklistFilter,
         "status",
@@ -119,6 +123,10 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
     date_hierarchy = "opened_on"
     inlines = [TeamInline, ActivityInline, ReferralInline, ApprovalInline, PayerLineInline, StatusChangeInline, ReportInline]
     actions = ["to_intake", "to_ongoing", "refer_to_local_authority", "remind_partner"]
+
+    @admin.display(description=_("nummer"), ordering="pk")
+    def number(self, case):
+        return case.pk
 
     def save_model(self, request, obj, form, change):
         if change:

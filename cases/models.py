@@ -42,7 +42,7 @@ class Entrepreneur(models.Model):
     legal_form = models.CharField(_("rechtsvorm"), max_length=12, choices=LegalForm.choices, blank=True)
     sector = models.CharField(_("sector"), max_length=100, blank=True)
     language = models.CharField(_("taal"), max_length=5, choices=Language.choices, default=Language.DUTCH)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("aangemaakt op"))
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
 
@@ -117,7 +117,7 @@ class Case(Versioned):
         REMOTE_ADVICE = "advies_op_afstand", _("Advies op afstand")
         OWN_COST = "eigen_kosten", _("Op kosten van Dyzo (geen samenwerking)")
 
-    entrepreneur = models.ForeignKey(Entrepreneur, on_delete=models.PROTECT, related_name="cases")
+    entrepreneur = models.ForeignKey(Entrepreneur, on_delete=models.PROTECT, related_name="cases", verbose_name=_("ondernemer"))
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="cases", verbose_name=_("gemeente")
     )
@@ -204,7 +204,7 @@ class TeamMember(models.Model):
         ACCOUNTANT = "boekhouder", _("Boekhouder")
         VOLUNTEER = "ondernemer", _("Ondernemer-vrijwilliger")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="team", verbose_name=_("dossier"))
     role = models.CharField(_("rol"), max_length=12, choices=Role.choices)
     name = models.CharField(_("naam"), max_length=200)
 
@@ -219,10 +219,12 @@ class TeamMember(models.Model):
 class StatusChange(models.Model):
     """Who moved a case to which status, and when: the workflow's own record."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("dossier"))
     from_status = models.CharField(_("van"), max_length=12, choices=Case.Status.choices, blank=True)
     to_status = models.CharField(_("naar"), max_length=12, choices=Case.Status.choices)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("gewijzigd door")
+    )
     changed_at = models.DateTimeField(_("op"), auto_now_add=True)
 
     class Meta:
@@ -242,11 +244,13 @@ class Activity(models.Model):
         NOTE = "notitie", _("Notitie")
         APPROVAL_REMINDER = "herinnerd", _("Herinnering aan het lokale bestuur")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activities")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="activities", verbose_name=_("dossier"))
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     date = models.DateField(_("datum"), validators=[sane_date])
     description = models.TextField(_("omschrijving"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("ingevoerd door")
+    )
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -265,7 +269,7 @@ class Referral(models.Model):
         GRANTED = "toegekend", _("Toegekend")
         REFUSED = "geweigerd", _("Geweigerd")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="referrals", verbose_name=_("dossier"))
     referred_on = models.DateField(_("doorverwezen op"), validators=[sane_date])
     ocmw = models.ForeignKey(
         Organisation,
@@ -301,7 +305,7 @@ class Approval(Versioned):
         APPROVED = "goedgekeurd", _("Goedgekeurd")
         DECLINED = "geweigerd", _("Geweigerd")
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="approval")
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="approval", verbose_name=_("dossier"))
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, verbose_name=_("lokaal bestuur"))
     decision = models.CharField(_("beslissing"), max_length=12, choices=Decision.choices)
     decided_by_name = models.CharField(_("beslist door"), max_length=200)
@@ -346,7 +350,7 @@ class PayerLine(models.Model):
         PARTICIPANT = "deelnemer", _("Deelnemer")
         DYZO = "dyzo", _("Dyzo/subsidie")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="payer_lines")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="payer_lines", verbose_name=_("dossier"))
     payer = models.CharField(_("betaler"), max_length=10, choices=Payer.choices)
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2)
     paid_on = models.DateField(_("datum"), validators=[sane_date])
@@ -376,11 +380,13 @@ class PayerLine(models.Model):
 class CaseReport(models.Model):
     """The written report of the social pre-investigation; regenerating adds a version."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reports")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="reports", verbose_name=_("dossier"))
     version = models.PositiveIntegerField(_("versie"))
     file = models.FileField(_("bestand"), upload_to="case-reports/")
-    created_at = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("gemaakt op"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("gemaakt door")
+    )
 
     class Meta:
         ordering = ["-version"]
@@ -395,8 +401,10 @@ class CaseReport(models.Model):
 class AccessLog(models.Model):
     """Every time a user views a case page or report: who, when, what."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, related_name="access_log")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("gebruiker")
+    )
+    case = models.ForeignKey(Case, on_delete=models.SET_NULL, null=True, related_name="access_log", verbose_name=_("dossier"))
     action = models.CharField(_("actie"), max_length=50)
     path = models.CharField(_("pad"), max_length=300)
     at = models.DateTimeField(_("op"), auto_now_add=True)

@@ -17,8 +17,12 @@ class DataGeneration(models.Model):
     while pages that read other apps stay cached.
     """
 
-    app_label = models.CharField(max_length=100, unique=True)
-    value = models.PositiveBigIntegerField(default=0)
+    app_label = models.CharField(max_length=100, unique=True, verbose_name=_("app"))
+    value = models.PositiveBigIntegerField(default=0, verbose_name=_("generatie"))
+
+    class Meta:
+        verbose_name = _("gegevensgeneratie")
+        verbose_name_plural = _("gegevensgeneraties")
 
     def __str__(self):
         return f"{self.app_label}: {self.value}"
@@ -116,7 +120,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 class NotificationPreference(models.Model):
     """A person's choice for one kind of e-mail (`core.notifications`); without a row, the e-mail is sent."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_preferences")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_preferences", verbose_name=_("persoon"))
     kind = models.CharField(_("soort melding"), max_length=50)
     enabled = models.BooleanField(_("ontvangen"), default=True)
 
@@ -135,7 +139,7 @@ class SentNotification(models.Model):
     kind = models.CharField(_("soort melding"), max_length=50)
     key = models.CharField(_("bericht"), max_length=200)
     email = models.EmailField(_("e-mailadres"), max_length=254)
-    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("persoon"))
     sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:

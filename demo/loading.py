@@ -1,9 +1,12 @@
 """Demo data for `make run`: the real records of the source documents plus a seeded synthetic continuation.
 
-Every synthetic record is marked `is_synthetic`; the seed makes every load identical.
+Every synthetic record is marked `is_synthetic`. The continuation runs up to the day of loading, so
+the current year and the coming months are never empty; the seed makes every load of one day
+identical, and the years up to 2018, which reproduce the published figures, identical on every day.
 """
 
 import random
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -25,8 +28,9 @@ def demo_data_present() -> bool:
 
 
 @transaction.atomic
-def load_demo_data(*, reset: bool = False) -> dict:
-    """Load the demo records unless they are there already (`reset` replaces them)."""
+def load_demo_data(*, reset: bool = False, today: date | None = None) -> dict:
+    """Load the demo records unless they are there already (`reset` replaces them), continued up to `today`."""
+    today = today or timezone.localdate()
     if not Municipality.objects.exists():
         load_reference_data()
     summary: dict[str, Any] = {"created": False}
@@ -37,13 +41,13 @@ def load_demo_data(*, reset: bool = False) -> dict:
         Case.objects.all().delete()
         Entrepreneur.objects.all().delete()
     if not demo_data_present():
-        summary |= partnerships.build(rng=random.Random(SEED)) | {"created": True}
+        summary |= partnerships.build(rng=random.Random(SEED), today=today) | {"created": True}
     if not TrainingSession.objects.exists():
-        summary |= trainings.build(rng=random.Random(SEED)) | {"created": True}
+        summary |= trainings.build(rng=random.Random(SEED), today=today) | {"created": True}
     if not Case.objects.exists():
-        summary |= cases.build(rng=random.Random(SEED)) | {"created": True}
-    trainings.ensure_open_session(today=timezone.localdate())
-    partnerships.ensure_upcoming_consultation_days(today=timezone.localdate())
+        summary |= cases.build(rng=random.Random(SEED), today=today) | {"created": True}
+    trainings.ensure_open_session(today=today)
+    partnerships.ensure_upcoming_consultation_days(today=today)
     summary["logins"] = create_demo_accounts()
     data_changed("partnerships", "trainings", "cases")  # the demo builders write in bulk, which sends no signals
     return summary

@@ -1,9 +1,10 @@
-"""Demo cooperation records: the real records of seed 002, then a seeded synthetic continuation to 2025.
+"""Demo cooperation records: the real records of seed 002, then a seeded synthetic continuation up to this year.
 
 The continuation is generated, not typed: it starts from the real state of
 31/12/2016 and draws changes per province until the status rule gives seed 001's
 published 2018 tables (and seed 000's 123 cooperating municipalities on
-1/1/2017). After 2018 it keeps evolving on the borders of each period.
+1/1/2017). After 2018 it keeps evolving on the borders of each period, year by year up to the
+year of loading; the draws of a year come after those of the years before, so a later load only adds.
 """
 
 import csv
@@ -37,7 +38,6 @@ SYNTHETIC_END_NOTE = " Einddatum: synthetisch demovervolg."
 REAL_SUBSCRIPTION_START = date(2015, 1, 1)
 REAL_PER_CASE_START = date(2016, 1, 1)
 PUBLISHED_DAY = date(2018, 12, 31)
-LAST_YEAR = 2025
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class Plan:
         return first + timedelta(days=self.rng.randint(0, (last - first).days))
 
 
-def build(*, rng: random.Random) -> dict:
+def build(*, rng: random.Random, today: date) -> dict:
     municipalities = {(m.nis_code, m.valid_from): m for m in Municipality.objects.select_related("province")}
     old_map = {nis: m for (nis, valid_from), m in municipalities.items() if valid_from is None}
     descendants = defaultdict(set)
@@ -138,7 +138,7 @@ def build(*, rng: random.Random) -> dict:
     state_2016 = _real_records(plan, old_map)
     _synthetic_before_2017(plan, geography_2018, state_2016)
     _reach_published_2018(plan, geography_2018, state_2016)
-    _continue_after_2018(plan, list(municipalities.values()))
+    _continue_after_2018(plan, list(municipalities.values()), last_year=today.year)
     _create_tariff()
     return _store(plan)
 
@@ -302,13 +302,13 @@ def _spread(total: int, shares: list[float]) -> list[int]:
     return [position for position, count in enumerate(counts) for _ in range(count)]
 
 
-def _continue_after_2018(plan: Plan, municipalities: list[Municipality]) -> None:
+def _continue_after_2018(plan: Plan, municipalities: list[Municipality], *, last_year: int) -> None:
     """Mergers and a few new and ended agreements each year, on the borders of each period."""
     rng = plan.rng
     for merger_day in (date(2019, 1, 1), date(2025, 1, 1)):
         _carry_over_merger(plan, municipalities, merger_day)
     forms = [Form.SUBSCRIPTION, Form.SUBSCRIPTION_WITH_CONSULTATION_DAY, Form.PER_CASE, Form.REMOTE_ADVICE]
-    for year in range(2019, LAST_YEAR + 1):
+    for year in range(2019, last_year + 1):
         first, last = date(year, 1, 2), date(year, 11, 30)
         existing = sorted((m for m in municipalities if m.exists_on(last)), key=lambda m: m.nis_code)
         without = [m for m in existing if not plan.running(m, first)]

@@ -1,4 +1,5 @@
-"""Demo trainings: the 43 historic sessions of seed 002, then seeded synthetic sessions 2017-2025 and a few upcoming.
+"""Demo trainings: the 43 historic sessions of seed 002, then seeded synthetic sessions from 2017 to the year of
+loading and one in each of the three months after the day of loading.
 
 Whenever the demo is loaded there is a session partners can still register for.
 """
@@ -22,9 +23,9 @@ TARGET_GROUPS = ["Medewerkers regionale OCMW's", "Maatschappelijk werkers", "CAW
 FUNCTIONS = ["maatschappelijk werker", "teamverantwoordelijke", "schuldbemiddelaar", "sociaal assistent"]
 
 
-def build(*, rng: random.Random) -> dict:
+def build(*, rng: random.Random, today: date) -> dict:
     historic = _historic_sessions()
-    synthetic = _synthetic_sessions(rng)
+    synthetic = _synthetic_sessions(rng, today=today)
     return {"sessions": historic + synthetic}
 
 
@@ -70,13 +71,15 @@ def _historic_sessions() -> int:
     return len(rows)
 
 
-def _synthetic_sessions(rng: random.Random) -> int:
+def _synthetic_sessions(rng: random.Random, *, today: date) -> int:
     modules = list(Module.objects.order_by("position"))
     ocmws = list(Organisation.objects.filter(kind=Organisation.Kind.OCMW).select_related("municipality").order_by("pk"))
     days = [
-        date(year, 1, 15) + timedelta(days=rng.randint(0, 320)) for year in range(2017, 2026) for _ in range(rng.randint(10, 16))
+        date(year, 1, 15) + timedelta(days=rng.randint(0, 320))
+        for year in range(2017, today.year + 1)
+        for _ in range(rng.randint(10, 16))
     ]
-    days += [date(2027, month, 10) for month in (1, 2, 3)]
+    days += [date(today.year + (today.month + ahead - 1) // 12, (today.month + ahead - 1) % 12 + 1, 10) for ahead in (1, 2, 3)]
     sessions, chosen_modules, registrations = [], [], []
     for day in sorted(days):
         existing = [org for org in ocmws if org.municipality.exists_on(day)]
@@ -105,7 +108,7 @@ def _synthetic_sessions(rng: random.Random) -> int:
     )
     for session in sessions:
         invited = rng.sample([org for org in ocmws if org.municipality.exists_on(session.date)], 3)
-        past = session.date < date(2026, 1, 1)
+        past = session.date < today
         for number in range(rng.randint(6, 24)):
             organisation = rng.choice(invited)
             name = f"Deelnemer {session.pk}-{number + 1}"

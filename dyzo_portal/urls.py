@@ -11,6 +11,7 @@ from core.notification_settings import notification_settings
 from core.security import SignInForm
 from core.two_factor import replace_authenticator, two_factor
 from portal.views import home
+from reports.search_views import search_page
 
 urlpatterns = [
     path("", home, name="home"),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("account/login/", LoginView.as_view(authentication_form=SignInForm), name="login"),
     path("account/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    path("zoeken/", search_page, name="staff_search"),
     path("rapporten/", include("reports.urls")),
     path("partner/", include("portal.urls")),
     path("api/v1/", include("dyzo_portal.api_urls")),

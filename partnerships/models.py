@@ -73,6 +73,7 @@ class Municipality(models.Model):
         related_name="ancestors",
         blank=True,
         help_text=_("Deze gemeente zelf en elke gemeente waarin ze later opging."),
+        verbose_name=_("gemeente zelf en opvolgers"),
     )
 
     objects = MunicipalityQuerySet.as_manager()
@@ -233,8 +234,12 @@ class Membership(models.Model):
         MEMBER = "member", _("Partnermedewerker")
         ADMIN = "admin", _("Partnerbeheerder")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("gebruiker")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisatie")
+    )
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     objects = MembershipQuerySet.as_manager()

@@ -30,7 +30,7 @@ from partnerships.accounts import is_partner
 from partnerships.models import Agreement, ConsultationDay, Organisation
 from partnerships.selectors import NO_COOPERATION, cooperation_form
 from portal.forms import ApprovalForm, CaseFilter, ReferralForm, SummaryYearForm
-from portal.selectors import organisation_year
+from portal.selectors import agreements_worked_under, organisation_year
 from trainings import selectors as training_selectors
 
 
@@ -103,7 +103,7 @@ def _dashboard_content(request, today) -> str:
         for organisation in organisations
         if organisation.municipality.exists_on(today)
     ]
-    agreements = Agreement.objects.visible_to(request.user).in_force_on(today).select_related("municipality")
+    agreements = agreements_worked_under(request.user).in_force_on(today)
     consultation_days = (
         ConsultationDay.objects.visible_to(request.user).filter(date__gte=today).select_related("agreement__municipality")
     )
@@ -221,10 +221,11 @@ def approve(request, case_id: int):
 
 @partner_required
 def yearly_summary(request):
-    """The organisation's year: cases, referrals, trainings attended and fees; small case numbers suppressed."""
+    """The organisation's year: cases, referrals, trainings attended and fees; small case numbers suppressed.
+    It opens on the last complete year: the current one is still filling up."""
     today = timezone.localdate()
     chosen = SummaryYearForm(request.GET)
-    year = chosen.cleaned_data["jaar"] if chosen.is_valid() and chosen.cleaned_data["jaar"] else today.year
+    year = chosen.cleaned_data["jaar"] if chosen.is_valid() and chosen.cleaned_data["jaar"] else today.year - 1
     if "jaar" in chosen.errors:
         messages.error(request, chosen.errors["jaar"][0])
     summary = organisation_year(user=request.user, year=year)

@@ -63,7 +63,8 @@ def staff_home(user, *, today: date | None = None) -> list[Line]:
     """The lines for this person's roles: the shared ones, then a case worker's, then a coordinator's."""
     today = today or timezone.localdate()
     roles = set(user.groups.values_list("name", flat=True))
-    opened_order = str(admin.site.get_model_admin(Case).list_display.index("opened_on"))
+    # The changelist numbers its columns after the action checkbox (the case list has actions).
+    opened_order = str(["action_checkbox", *admin.site.get_model_admin(Case).list_display].index("opened_on"))
     lines = [
         _line(
             _("Aanmeldingen die wachten op triage"),

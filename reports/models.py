@@ -81,7 +81,9 @@ class Question(models.Model):
         YEAR_AROUND = "jaar_rond", _("Van het jaar voor tot het jaar na de peildatum")
         FIXED = "vast", _("Vaste data")
 
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.CASCADE, related_name="questions")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.CASCADE, related_name="questions", verbose_name=_("vragenreeks")
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     text = models.TextField(_("vraag"), max_length=LONG_TEXT, validators=[text_limit()])
     figures = models.JSONField(
@@ -206,7 +208,9 @@ def _one_calendar_year(question: Question) -> bool:
 class FrozenAnswer(models.Model):
     """A published answer: its figures and its PDF as they were, whatever the data does later."""
 
-    question_set = models.ForeignKey(QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers")
+    question_set = models.ForeignKey(
+        QuestionSet, on_delete=models.PROTECT, related_name="frozen_answers", verbose_name=_("vragenreeks")
+    )
     reference_date = models.DateField(_("peildatum"), validators=[sane_date])
     figures = models.JSONField(_("cijfers"))
     drilldown = models.JSONField(
@@ -220,7 +224,9 @@ class FrozenAnswer(models.Model):
     )
     pdf = models.FileField(_("PDF"), upload_to="answers/")
     created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("bevroren door")
+    )
 
     class Meta:
         ordering = ["-created_at"]

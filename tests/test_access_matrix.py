@@ -76,6 +76,7 @@ MATRIX = {
     "password_reset_done": PUBLIC,
     "password_reset_confirm": PUBLIC,
     "password_reset_complete": PUBLIC,
+    "staff_search": STAFF_PAGE,
     "reports:index": REPORTS,
     "reports:map": REPORTS,
     "reports:trend": REPORTS,

@@ -205,7 +205,13 @@ def test_on_a_phone_no_partner_page_is_wider_than_the_screen(browser, portal):
     """Wide tables scroll inside their box; the page itself never scrolls sideways."""
     page = signed_in(browser, portal, "ocmw.gent@gent.example", "gent-demo-2026", viewport=PHONE)
     widths = {}
-    for path in ["/partner/", "/partner/opleidingen/", "/partner/dossiers/"]:
+    for path in [
+        "/partner/",
+        "/partner/opleidingen/",
+        "/partner/dossiers/",
+        "/partner/jaaroverzicht/",
+        "/account/password_change/",
+    ]:
         page.goto(f"{portal}{path}")
         widths[path] = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from partnerships.models import Agreement, Outreach
+from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.selectors import (
     NO_COOPERATION,
+    agreements_covering,
     cooperation_by_province,
     cooperation_form,
     cooperation_status,
@@ -241,3 +242,14 @@ def test_the_form_alone_follows_the_same_rule():
     AgreementFactory(municipality=gent, form=Agreement.Form.PER_CASE, start_date=datetime.date(2018, 1, 1))
 
     assert cooperation_form(municipality=gent, on=datetime.date(2018, 12, 31)) == Agreement.Form.PER_CASE
+
+
+def test_the_agreements_covering_a_municipality_are_those_the_rule_counts_whoever_signed():
+    deinze = municipality("44083", on=datetime.date(2020, 6, 30))
+    merged = AgreementFactory(municipality=municipality("44049"), party=Party.GEMEENTE, start_date=datetime.date(2016, 3, 1))
+    own = AgreementFactory(municipality=deinze, party=Party.OCMW, form=Form.PER_CASE, start_date=datetime.date(2019, 1, 1))
+    AgreementFactory(municipality=municipality("44021"), party=Party.OCMW)
+
+    covering = agreements_covering(municipalities=Municipality.objects.filter(pk=deinze.pk))
+
+    assert set(covering) == {merged, own}

@@ -191,7 +191,7 @@ def test_the_cached_dashboard_follows_the_chosen_language(partner_admin_client):
 
     response = partner_admin_client.get(reverse("portal:dashboard"))
 
-    assert "Your organisation's agreements" in response.content.decode()
+    assert "Agreements your organisation works under" in response.content.decode()
 
 
 def test_a_partner_whose_membership_ends_is_refused_at_once(partner_admin_client, partner_admin):

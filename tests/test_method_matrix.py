@@ -173,6 +173,7 @@ MATRIX = {
     "password_reset_done": READ_ONLY,
     "password_reset_confirm": [Operation(fields={"new_password1": "text", "new_password2": "text"})],
     "password_reset_complete": READ_ONLY,
+    "staff_search": READ_ONLY,
     "reports:index": READ_ONLY,
     "reports:map": READ_ONLY,
     "reports:trend": READ_ONLY,

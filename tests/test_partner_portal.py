@@ -1,12 +1,14 @@
 """The partner portal: each organisation sees and does only what concerns itself; others' records are a 404."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.models import Approval, Case, CaseReport
 from partnerships.models import Agreement, ConsultationDay, Organisation
@@ -188,8 +190,69 @@ def test_the_yearly_summary_prorates_the_annual_fee(partner_admin_client):
     assert summary["fees_total"] == Decimal("1840.00")
 
 
-def test_the_yearly_summary_comes_as_pdf(partner_admin_client):
+def test_the_yearly_summary_comes_as_pdf_naming_the_organisation(partner_admin_client):
     response = partner_admin_client.get(reverse("portal:summary"), {"jaar": 2020, "formaat": "pdf"})
 
     text = pdf_text(response.content)
-    assert "Jaaroverzicht 2020" in text and "Doorverwijzingen naar het OCMW" in text
+    assert "Jaaroverzicht 2020" in text and "OCMW Gent" in text and "Doorverwijzingen naar het OCMW" in text
+
+
+def test_the_yearly_summary_names_the_organisation(partner_admin_client):
+    response = partner_admin_client.get(reverse("portal:summary"), {"jaar": 2020})
+
+    assert '<p class="organisation">OCMW Gent</p>' in response.text
+
+
+def test_the_yearly_summary_opens_on_the_last_complete_year(partner_admin_client):
+    last_year = timezone.localdate().year - 1
+
+    response = partner_admin_client.get(reverse("portal:summary"))
+
+    assert response.context["year"] == last_year and f"Jaaroverzicht {last_year}" in response.text
+
+
+def test_the_dashboard_shows_the_gemeentes_agreement_an_ocmw_works_under(partner_admin_client):
+    AgreementFactory(
+        municipality=municipality("44021"),
+        party=Agreement.Party.GEMEENTE,
+        form=Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY,
+        start_date=datetime.date(2016, 1, 1),
+        consultation_schedule="elke donderdag",
+    )
+
+    response = partner_admin_client.get(reverse("portal:dashboard"))
+
+    row = re.search(r"<tr><td>Overeenkomst met zitdag</td><td>([^<]*)</td>", response.text)
+    assert row and row.group(1) == "Gemeente" and "elke donderdag" in response.text
+    assert "geen overeenkomst van kracht" not in response.text
+
+
+def test_the_dashboard_marks_the_agreement_the_organisation_holds_itself(partner_admin_client):
+    AgreementFactory(municipality=municipality("44021"), party=Agreement.Party.OCMW, start_date=datetime.date(2016, 1, 1))
+
+    response = partner_admin_client.get(reverse("portal:dashboard"))
+
+    assert "<td>OCMW (uw organisatie)</td>" in response.text
+
+
+def test_the_yearly_summary_shows_the_gemeentes_agreement_but_charges_the_ocmw_only_its_own(partner_admin_client):
+    AgreementFactory(
+        municipality=municipality("44021"),
+        party=Agreement.Party.GEMEENTE,
+        annual_fee=Decimal("3650"),
+        start_date=datetime.date(2016, 1, 1),
+        end_date=datetime.date(2021, 6, 30),
+    )
+    AgreementFactory(
+        municipality=municipality("44021"),
+        party=Agreement.Party.OCMW,
+        annual_fee=Decimal("730"),
+        start_date=datetime.date(2021, 7, 1),
+    )
+
+    response = partner_admin_client.get(reverse("portal:summary"), {"jaar": 2021})
+
+    parties = [agreement.party for agreement, _fee in response.context["summary"]["agreements"]]
+    assert parties == [Agreement.Party.OCMW, Agreement.Party.GEMEENTE]
+    assert response.context["summary"]["fees_total"] == Decimal("368.00")
+    assert "Geen overeenkomst in dit jaar" not in response.text

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_autocomplete_filter import AutocompleteFilter, autocomplete_filter_media
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, WorkflowInline, WritesThroughService
@@ -49,12 +50,24 @@ class SessionWorklistFilter(WorklistFilter):
 @admin.register(TrainingSession)
 class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["date", "organiser_label", "target_group", "capacity", "registered", "attendees", "is_synthetic"]
-    list_filter = [SessionWorklistFilter, YearFilter, "organiser", "modules", "target_group", "is_synthetic"]
+    list_filter = [
+        SessionWorklistFilter,
+        YearFilter,
+        ("organiser", AutocompleteFilter),
+        "modules",
+        "target_group",
+        "is_synthetic",
+    ]
     search_fields = ["organiser_name", "organiser__name", "target_group", "location"]
     autocomplete_fields = ["organiser", "invited_organisations"]
     filter_horizontal = ["modules"]
     date_hierarchy = "date"
     inlines = [RegistrationInline]
+
+    @property
+    def media(self):
+        """The organiser filter's autocomplete needs the widget's scripts on the changelist too."""
+        return super().media + autocomplete_filter_media(self, "organiser")
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_registration_counts().select_related("organiser")

@@ -161,19 +161,26 @@ class Registration(Versioned):
         WAITING = "wachtlijst", _("Wachtlijst")
         CANCELLED = "geannuleerd", _("Geannuleerd")
 
-    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="registrations")
+    session = models.ForeignKey(TrainingSession, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("sessie"))
     name = models.CharField(_("naam"), max_length=200)
-    normalised_name = models.CharField(max_length=200, editable=False)
+    normalised_name = models.CharField(max_length=200, editable=False, verbose_name=_("naam voor vergelijking"))
     function = models.CharField(_("functie"), max_length=200, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="training_registrations"
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="training_registrations",
+        verbose_name=_("organisatie"),
     )
     organisation_name = models.CharField(
         _("organisatie"), max_length=200, blank=True, help_text=_("Ingevuld uit de organisatie als die gekozen is.")
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED)
     registered_at = models.DateTimeField(_("ingeschreven op"), auto_now_add=True)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("ingeschreven door")
+    )
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
     history = HistoricalRecords()
 

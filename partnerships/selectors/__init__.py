@@ -2,6 +2,7 @@
 
 from partnerships.selectors.cooperation import (
     NO_COOPERATION,
+    agreements_covering,
     annotate_cooperation_status,
     cooperation_by_province,
     cooperation_form,
@@ -15,6 +16,7 @@ from partnerships.selectors.tariffs import SuggestedFee, suggested_fee, tariff_b
 __all__ = [
     "NO_COOPERATION",
     "SuggestedFee",
+    "agreements_covering",
     "annotate_cooperation_status",
     "cooperation_by_province",
     "cooperation_form",

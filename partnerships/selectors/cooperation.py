@@ -48,13 +48,25 @@ def _outreach_status_on(day: date):
     )
 
 
+def _covering(municipality, lookup: str = "exact") -> Q:
+    """The agreements that count for a municipality: those of its gemeente and its OCMW, whichever
+    party signed, and those of the municipalities that merged into it."""
+    return Q(**{f"municipality__descendants__{lookup}": municipality})
+
+
+def agreements_covering(*, municipalities):
+    """The agreements the status rule counts for these municipalities (a queryset), whoever holds
+    them: an OCMW works under its gemeente's agreement, and the other way round."""
+    return Agreement.objects.filter(pk__in=Agreement.objects.filter(_covering(municipalities, "in")).values("pk"))
+
+
 def annotate_cooperation_status(municipalities, *, on: date):
     """Annotate status_form, status_party and outreach_status on `on` to any municipality queryset.
 
     A municipality that has merged away by `on` has no status of its own: its
     agreements count for its successor.
     """
-    counted = Agreement.objects.in_force_on(on).filter(municipality__descendants=OuterRef("pk"))
+    counted = Agreement.objects.in_force_on(on).filter(_covering(OuterRef("pk")))
     subscriptions = counted.filter(form__in=SUBSCRIPTION_FORMS)
     latest_outreach = Outreach.objects.filter(organisation__municipality__descendants=OuterRef("pk"), sent_on__lte=on).order_by(
         "-sent_on", "-pk"

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from cases.models import Case
 from demo.trainings import ensure_open_session
-from partnerships.models import Agreement, Outreach
+from partnerships.models import Agreement, ConsultationDay, Outreach
 from partnerships.selectors import cooperation_by_province, cooperation_statuses
+from trainings.models import Registration, TrainingSession
 from trainings.selectors import open_sessions
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +177,51 @@ def test_the_demo_spreads_cases_by_cooperation_form(demo_data):
     counts = {basis: Case.objects.filter(funding_basis=basis).count() for basis in Case.FundingBasis.values}
 
     assert counts["abonnement"] > counts["per_dossier"] > 0 and all(case.is_synthetic for case in Case.objects.all()[:50])
+
+
+def test_the_current_year_has_cases_so_far_and_none_after_today(demo_data):
+    today = timezone.localdate()
+    this_year = Case.objects.filter(opened_on__year=today.year)
+
+    assert this_year.count() > 10 and not Case.objects.filter(opened_on__gt=today).exists()
+    assert not Case.objects.filter(closed_on__gt=today).exists()
+
+
+def test_the_current_year_has_sessions_and_so_have_the_coming_three_months(demo_data):
+    today = timezone.localdate()
+    sessions = TrainingSession.objects.filter(date__year=today.year)
+    months = {(session.date.year, session.date.month) for session in TrainingSession.objects.filter(date__gt=today)}
+
+    assert sessions.filter(date__lte=today).exists()
+    assert {(today.year + (today.month + ahead - 1) // 12, (today.month + ahead - 1) % 12 + 1) for ahead in (1, 2, 3)} <= months
+
+
+def test_sessions_are_attended_only_once_they_took_place(demo_data):
+    today = timezone.localdate()
+    registrations = Registration.objects.filter(session__is_synthetic=True)
+
+    assert not registrations.filter(session__date__gte=today, attended__isnull=False).exists()
+    assert registrations.filter(session__date__year=today.year, session__date__lt=today, attended=True).exists()
+
+
+def test_zitdagen_are_planned_in_the_coming_months(demo_data):
+    today = timezone.localdate()
+
+    assert ConsultationDay.objects.filter(date__gt=today, date__lte=today + datetime.timedelta(days=100)).exists()
+
+
+def test_municipalities_cooperate_today_and_agreements_change_this_year(demo_data):
+    today = timezone.localdate()
+
+    assert cooperation_by_province(on=today)[-1]["total"] > 100
+    assert Agreement.objects.filter(start_date__year=today.year, is_synthetic=True).exists()
+
+
+def test_the_demo_partner_sees_the_agreement_its_municipality_works_under(demo_data, client):
+    client.post(reverse("login"), {"username": "ocmw.gent@gent.example", "password": "gent-demo-2026"})
+
+    dashboard = client.get(reverse("portal:dashboard"))
+    summary = client.get(reverse("portal:summary"))
+
+    assert "<td>Overeenkomst" in dashboard.text and "Vandaag is geen overeenkomst van kracht" not in dashboard.text
+    assert summary.context["summary"]["agreements"] and "Geen overeenkomst in dit jaar" not in summary.text
