@@ -1,9 +1,10 @@
 """The API's rate limits (DRF throttling, rates in REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]): per
 client address for anonymous requests, per user otherwise. The address is the one rule of
 `core.client_address`, not DRF's own reading of X-Forwarded-For (NUM_PROXIES), so that the
-lockout, the form limits and the API agree. Counts live in the default cache: shared by every
-worker and server when CACHE_URL names Redis, per process otherwise."""
+lockout, the form limits and the API agree. Counts live in the "throttle" cache, which every
+worker and server shares: Redis when CACHE_URL names it, otherwise a database table."""
 
+from django.core.cache import caches
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
@@ -16,7 +17,15 @@ def current_rate(scope: str | None) -> str | None:
     return None if rate is None else str(rate)
 
 
-class AnonymousRateThrottle(throttling.AnonRateThrottle):
+class SharedCounts:
+    """Counts where all workers see them, not in DRF's default (per-process) cache."""
+
+    @property
+    def cache(self):
+        return caches["throttle"]
+
+
+class AnonymousRateThrottle(SharedCounts, throttling.AnonRateThrottle):
     def get_ident(self, request) -> str:
         return client_address(request) or "-"
 
@@ -24,7 +33,7 @@ class AnonymousRateThrottle(throttling.AnonRateThrottle):
         return current_rate(self.scope)
 
 
-class UserRateThrottle(throttling.UserRateThrottle):
+class UserRateThrottle(SharedCounts, throttling.UserRateThrottle):
     def get_ident(self, request) -> str:
         return client_address(request) or "-"
 

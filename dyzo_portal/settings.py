@@ -163,18 +163,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cached pages are keyed by the data generations in the database (core.freshness), so
-# they are right on any cache; a shared one only saves work. Sessions may live in the cache
+# they are right on any cache; a shared one only saves work. The API's rate limits count in the
+# "throttle" cache, which every worker and server shares: Redis with CACHE_URL, else a table. Sessions may live in the cache
 # only when it is shared: a sign-out must reach every worker.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES: dict[str, dict[str, Any]] = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "dyzo"}
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "dyzo"},
+        "throttle": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "dyzo-throttle",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address.")
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}},
+        "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_throttle_cache"},
+    }
 
 AUTH_USER_MODEL = "core.User"  # signs in with the e-mail address, in any case
 

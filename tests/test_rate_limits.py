@@ -5,6 +5,7 @@ import html
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -29,6 +30,17 @@ def test_an_anonymous_flood_of_the_api_gets_a_dutch_429(api_rates):
 
     assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
     assert answers[-1].json()["detail"].startswith("Te veel verzoeken.") and int(answers[-1]["Retry-After"]) > 0
+
+
+def test_the_api_counts_are_shared_by_every_worker_without_a_cache_server(api_rates):
+    """Without CACHE_URL each worker has its own memory cache; the counts live in the database instead."""
+    api = APIClient()
+    for _ in range(3):
+        api.get("/api/v1/municipalities/")
+
+    cache.clear()  # what another worker's own memory cache holds: nothing
+
+    assert api.get("/api/v1/municipalities/").status_code == 429
 
 
 def test_behind_the_proxy_the_api_limit_holds_per_client(api_rates, settings):
