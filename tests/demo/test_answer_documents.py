@@ -214,3 +214,30 @@ def test_a_long_figure_pdf_repeats_its_header_and_says_its_scope_and_page_on_eve
         ("Gemeente/stad" in page, "(op 31/12/2016)" in page, f"pagina {number} van {len(text)}" in page)
         for number, page in enumerate(text, 1)
     ] == [(True, True, True)] * len(text)
+
+
+# Seed 002's sentences and the numbers it does not give, in both documents
+
+
+def document_text(documents, slug: str, fmt: str) -> str:
+    if fmt == "pdf":
+        return " ".join(pdf_text(documents[slug, fmt]).split())
+    content = word(documents[slug, fmt])
+    return " ".join(" ".join(p.text for p in content.paragraphs).split())
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_ocmw_answer_gives_the_participants_per_year_the_modules_and_the_subsidies(documents, fmt):
+    text = document_text(documents, "ocmw-opleidingen", fmt)
+
+    assert "43 opleidingen voor in totaal 863 deelnemers: 265 in 2014, 300 in 2015 en 298 in 2016" in text
+    assert "De volgende 4 modules worden vaak opgenomen in een opleiding" in text
+    assert "470.000 euro in 2015, 470.000 euro in 2016 en 525.000 euro in 2017" in text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_ocmw_answer_gives_no_number_the_seed_does_not(documents, fmt):
+    text = document_text(documents, "ocmw-opleidingen", fmt)
+
+    assert "23 OCMW" not in text and "dossiers doorverwezen" not in text
+    assert "Doorverwijzingen naar het OCMW: niet geregistreerd vóór" in text
