@@ -15,7 +15,15 @@ POLICY = ("beleid@vlaanderen.example", "beleid-demo-2026")
 def test_on_a_phone_no_report_page_is_wider_than_the_screen(browser, portal):  # noqa: F811
     page = signed_in(browser, portal, *POLICY, viewport=PHONE)
     widths = {}
-    for path in ["/rapporten/", "/rapporten/kaart/", "/rapporten/kaart/?provincie=Limburg", "/rapporten/evolutie/"]:
+    for path in [
+        "/rapporten/",
+        "/rapporten/kaart/",
+        "/rapporten/kaart/?provincie=Limburg",
+        "/rapporten/evolutie/",
+        "/rapporten/antwoord/samenwerking/?op=2018-12-31",
+        "/rapporten/antwoord/ocmw-opleidingen/?op=2016-12-31",
+        "/rapporten/datakwaliteit/",
+    ]:
         page.goto(f"{portal}{path}")
         widths[path] = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
 
