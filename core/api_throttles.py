@@ -4,7 +4,11 @@ client address for anonymous requests, per user otherwise. The address is the on
 lockout, the form limits and the API agree. Counts live in the "throttle" cache, which every
 worker and server shares: Redis when CACHE_URL names it, otherwise a database table."""
 
+from typing import cast
+
 from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
+from django.utils.connection import ConnectionProxy
 from rest_framework import throttling
 from rest_framework.settings import api_settings
 
@@ -17,15 +21,13 @@ def current_rate(scope: str | None) -> str | None:
     return None if rate is None else str(rate)
 
 
-class SharedCounts:
-    """Counts where all workers see them, not in DRF's default (per-process) cache."""
-
-    @property
-    def cache(self):
-        return caches["throttle"]
+# Counts where all workers see them, not in DRF's default (per-process) cache.
+SHARED_COUNTS = cast(BaseCache, ConnectionProxy(caches, "throttle"))
 
 
-class AnonymousRateThrottle(SharedCounts, throttling.AnonRateThrottle):
+class AnonymousRateThrottle(throttling.AnonRateThrottle):
+    cache = SHARED_COUNTS
+
     def get_ident(self, request) -> str:
         return client_address(request) or "-"
 
@@ -33,7 +35,9 @@ class AnonymousRateThrottle(SharedCounts, throttling.AnonRateThrottle):
         return current_rate(self.scope)
 
 
-class UserRateThrottle(SharedCounts, throttling.UserRateThrottle):
+class UserRateThrottle(throttling.UserRateThrottle):
+    cache = SHARED_COUNTS
+
     def get_ident(self, request) -> str:
         return client_address(request) or "-"
 
