@@ -6,6 +6,8 @@ is changed to shut the intruder out) or the account (reactivating it must not re
 A hash upgrade at sign-in is no change of password and keeps them.
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Q
 from django.db.models.signals import pre_save
@@ -46,6 +48,10 @@ def issue_token(*, user) -> tuple[AuthToken, str]:
 
 
 def revoke_token(*, user, digest: str) -> bool:
-    """Revoke one of the owner's own tokens; another person's token is left alone."""
+    """Revoke one of the owner's own tokens; another person's token is left alone. A digest is hex
+    (knox's SHA-512): anything else names no token, and never reaches the database (PostgreSQL
+    refuses a NUL character with an error)."""
+    if not re.fullmatch(r"[0-9a-f]{1,128}", digest):
+        return False
     deleted, _ = AuthToken.objects.filter(user=user, digest=digest).delete()
     return bool(deleted)
