@@ -100,6 +100,7 @@ PARTNER_AGREEMENT_FIELDS = [
     "annual_fee",
     "consultation_schedule",
     "consultation_place",
+    "version",  # the ETag's number, required by the documented schema
 ]
 
 
@@ -108,7 +109,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agreement
-        fields = [*PARTNER_AGREEMENT_FIELDS, "notes", "is_synthetic", "version"]
+        fields = [*PARTNER_AGREEMENT_FIELDS, "notes", "is_synthetic"]
 
 
 class PartnerAgreementSerializer(serializers.ModelSerializer):

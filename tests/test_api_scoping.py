@@ -4,6 +4,7 @@ foreign key (an existence oracle), nor through fields meant for Dyzo staff."""
 import datetime
 
 import pytest
+from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from cases.models import Activity, Referral
@@ -73,6 +74,15 @@ def test_a_partner_reads_its_agreement_without_dyzos_notes(partner_admin):
     row = client_for(partner_admin).get(f"/api/v1/agreements/{agreement.pk}/").json()
 
     assert row["form"] == agreement.form and "notes" not in row and "Intern" not in str(row)
+
+
+def test_a_partner_s_agreement_has_every_field_the_schema_requires(partner_admin):
+    agreement = AgreementFactory(municipality=municipality("44021"))
+    required = SchemaGenerator().get_schema(request=None, public=True)["components"]["schemas"]["Agreement"]["required"]
+
+    row = client_for(partner_admin).get(f"/api/v1/agreements/{agreement.pk}/").json()
+
+    assert [field for field in required if field not in row] == []
 
 
 def test_staff_read_the_notes_of_an_agreement(coordinator):
