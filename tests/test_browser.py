@@ -313,7 +313,7 @@ def test_two_coordinators_editing_one_agreement_keep_both_changes(browser, porta
 
 
 def test_a_coordinator_follows_a_line_of_the_staff_home_to_exactly_its_cases(staff, portal):
-    """One role in the browser: a case worker would need a second sign-in code within the same TOTP window."""
+    """The case worker's line is in test_browser_case_worker.py, on a database copy of its own."""
     staff.goto(f"{portal}/admin/")
     line = staff.locator(".staff-home-line", has_text="wachten op het akkoord van het lokale bestuur")
     count = int(line.locator(".staff-home-count").inner_text())
