@@ -27,10 +27,16 @@ class YearField(forms.IntegerField):
 FIRST_DATE = datetime.date(1990, 1, 1)
 LAST_DATE = datetime.date(LAST_YEAR, 12, 31)
 
+
+def short_date(day: datetime.date) -> str:
+    """A date as the active language writes it in text (dd/mm/jjjj in both of the portal's languages)."""
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
 DATE_ERROR = format_lazy(
     _("Kies een datum tussen {first} en {last}."),
-    first=lazy(lambda: date_format(FIRST_DATE, "SHORT_DATE_FORMAT"), str)(),
-    last=lazy(lambda: date_format(LAST_DATE, "SHORT_DATE_FORMAT"), str)(),
+    first=lazy(lambda: short_date(FIRST_DATE), str)(),
+    last=lazy(lambda: short_date(LAST_DATE), str)(),
 )
 
 

@@ -22,6 +22,7 @@ from docx.shared import Pt, RGBColor
 from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
+from core.years import short_date
 from reports.registry import TOTAL, Figure
 from reports.renderers import cell_class, table
 
@@ -41,7 +42,7 @@ def answer_docx(context: dict[str, Any]) -> bytes:
     _muted(
         document.add_paragraph(),
         _("Peildatum %(day)s · opgemaakt op %(generated)s uit de gegevens van het Dyzo-portaal")
-        % {"day": _day(on), "generated": _day(context["generated_on"])},
+        % {"day": short_date(on), "generated": short_date(context["generated_on"])},
     )
     if question_set.introduction:
         document.add_paragraph(question_set.introduction)
@@ -60,10 +61,6 @@ def answer_docx(context: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def _day(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _set_up(document, *, title: str, on: date) -> None:
     """The document's title and language (for Word's spelling check), and a footer with the reference date and page numbers."""
     document.core_properties.title = f"{_('Schriftelijke vraag')}: {title}"
@@ -77,7 +74,7 @@ def _set_up(document, *, title: str, on: date) -> None:
     lang.set(qn("w:val"), language)
     normal.element.get_or_add_rPr().append(lang)
     footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"Dyzo vzw · {_('Schriftelijke vraag')}: {title} · {_('Peildatum %(day)s') % {'day': _day(on)}} · "
+    footer.text = f"Dyzo vzw · {_('Schriftelijke vraag')}: {title} · {_('Peildatum %(day)s') % {'day': short_date(on)}} · "
     pages = _("pagina %(number)s van %(total)s") % {"number": f"{FIELD}PAGE{FIELD}", "total": f"{FIELD}NUMPAGES{FIELD}"}
     for index, part in enumerate(pages.split(FIELD)):
         if index % 2:

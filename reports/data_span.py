@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Max, Min
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from cases.models import Case
+from core.years import short_date
 from partnerships.models import Agreement
 from reports.params import Params
 from trainings.models import TrainingSession
@@ -25,7 +25,10 @@ class DataSpan:
     def note(self) -> str:
         if self.first is None or self.last is None:
             return _("Er zijn nog geen gegevens.")
-        return _("De gegevens lopen van %(first)s tot %(last)s.") % {"first": _day(self.first), "last": _day(self.last)}
+        return _("De gegevens lopen van %(first)s tot %(last)s.") % {
+            "first": short_date(self.first),
+            "last": short_date(self.last),
+        }
 
     def warnings(self, params: Params, *, on: bool = True, years: bool = True) -> list[str]:
         """What the chosen date or years ask outside the records: the figures there count nothing yet (or any more)."""
@@ -35,7 +38,7 @@ class DataSpan:
         if on and not self.first <= params.on <= self.last:
             found.append(
                 _("De peildatum %(day)s ligt buiten de gegevens (%(first)s tot %(last)s).")
-                % {"day": _day(params.on), "first": _day(self.first), "last": _day(self.last)}
+                % {"day": short_date(params.on), "first": short_date(self.first), "last": short_date(self.last)}
             )
         if years and (params.start_year < self.first.year or params.end_year > self.last.year):
             found.append(
@@ -43,10 +46,6 @@ class DataSpan:
                 % {"start": params.start_year, "end": params.end_year, "first": self.first.year, "last": self.last.year}
             )
         return found
-
-
-def _day(day: date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def data_span() -> DataSpan:

@@ -17,13 +17,13 @@ from urllib.parse import quote, urlencode
 
 from django.db.models import F
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases.models import Case, PayerLine, Referral
 from cases.selectors import suppressed
+from core.years import short_date
 from partnerships.models import Agreement, Municipality
 from partnerships.selectors import NO_COOPERATION, annotate_cooperation_status
 from reports import figures
@@ -45,7 +45,7 @@ def _form_label(code: str) -> str:
 
 
 def _day(day: date | None) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT") if day else "…"
+    return short_date(day) if day else "…"
 
 
 NIS = Column("nis_code", gettext_lazy("NIS-code"), Kind.TEXT)

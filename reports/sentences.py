@@ -8,17 +8,14 @@ nothing to count, and quotes names as the records write them.
 from collections import defaultdict
 from datetime import date
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.years import short_date
 from partnerships.models import Agreement
 from reports.registry import Figure, Period
-
-
-def _day(day: date) -> str:
-    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 def _years(figure: Figure) -> str:
@@ -38,7 +35,7 @@ def _list(items: list[str]) -> str:
 def cooperation(figure: Figure) -> str:
     total = figure.total
     values = {
-        "day": _day(figure.params.on),
+        "day": short_date(figure.params.on),
         "total": total["total"],
         "agreement": total["agreement"],
         "per_case": total["per_case"],
@@ -61,7 +58,7 @@ def cooperation(figure: Figure) -> str:
 def parties(figure: Figure) -> str:
     total = figure.total
     values = {
-        "day": _day(figure.params.on),
+        "day": short_date(figure.params.on),
         "total": total["total"],
         "gemeente": total["gemeente"],
         "ocmw": total["ocmw"],
@@ -83,7 +80,7 @@ def parties(figure: Figure) -> str:
 
 def non_cooperating(figure: Figure) -> str:
     count = figure.total["total"]
-    values = {"day": _day(figure.params.on), "total": count}
+    values = {"day": short_date(figure.params.on), "total": count}
     if not count:
         return _("Op %(day)s werken alle Vlaamse gemeenten samen met Dyzo.") % values
     return (
@@ -100,7 +97,9 @@ def decline_reasons(figure: Figure) -> str:
     """The three reasons heard most, as the managed list writes them (its case kept)."""
     reasons = [row["reason"] for row in figure.rows[:3]]
     if not reasons:
-        return _("Op %(day)s gaf geen enkele gemeente die het aanbod weigerde een reden op.") % {"day": _day(figure.params.on)}
+        return _("Op %(day)s gaf geen enkele gemeente die het aanbod weigerde een reden op.") % {
+            "day": short_date(figure.params.on)
+        }
     if len(reasons) == 1:
         return _("De meest gehoorde reden is: %(reason)s.") % {"reason": reasons[0]}
     listed = "; ".join(f"{rank}) {reason}" for rank, reason in enumerate(reasons, start=1))
@@ -110,7 +109,7 @@ def decline_reasons(figure: Figure) -> str:
 def agreements(figure: Figure) -> str:
     count = len(figure.rows)
     with_day = sum(row["agreement"] == Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY for row in figure.rows)
-    values = {"day": _day(figure.params.on), "count": count, "with_day": with_day}
+    values = {"day": short_date(figure.params.on), "count": count, "with_day": with_day}
     if not count:
         return _("Op %(day)s heeft Dyzo met geen enkel lokaal bestuur een globaal samenwerkingsakkoord.") % values
     return (
@@ -211,7 +210,7 @@ def funding(figure: Figure) -> str:
 def coverage(figure: Figure) -> str:
     row = figure.rows[0]
     values = {
-        "day": _day(figure.params.on),
+        "day": short_date(figure.params.on),
         "count": row["cooperating"],
         "percentage": number_format(row["percentage"], decimal_pos=1),
     }
@@ -231,7 +230,7 @@ def not_recorded(figure: Figure, since: date | None) -> str:
     """Instead of a zero: the period lies before the first record of what the figure counts."""
     if since is None:
         return _("%(title)s: niet geregistreerd.") % {"title": figure.title}
-    values = {"title": figure.title, "day": _day(since), "period": _years(figure), "on": _day(figure.params.on)}
+    values = {"title": figure.title, "day": short_date(since), "period": _years(figure), "on": short_date(figure.params.on)}
     if figure.spec.period == Period.ON:
         return _("%(title)s: niet geregistreerd vóór %(day)s, dus niet beschikbaar op %(on)s.") % values
     return _("%(title)s: niet geregistreerd vóór %(day)s, dus niet beschikbaar voor %(period)s.") % values
@@ -240,7 +239,7 @@ def not_recorded(figure: Figure, since: date | None) -> str:
 def partly_recorded(figure: Figure, since: date) -> str:
     return _("%(title)s: niet geregistreerd vóór %(day)s; de cijfers tellen vanaf die dag.") % {
         "title": figure.title,
-        "day": _day(since),
+        "day": short_date(since),
     }
 
 
