@@ -117,14 +117,19 @@ def signed_in(browser, portal, email, password, **context):
     return page
 
 
-@pytest.fixture(scope="module")
-def staff(browser, portal):
-    """The demo staff login, through both steps; once per module, as a code is valid only once."""
-    page = signed_in(browser, portal, "dyzo@dyzo.be", "dyzo-demo-2026")
+def signed_in_staff(browser, portal, email, password, **context):
+    """A demo staff login through both steps; a code is valid only once per login and time step."""
+    page = signed_in(browser, portal, email, password, **context)
     page.asked_for_code = page.locator("h1").inner_text() == "Tweestapsverificatie"
     page.fill("#id_token", demo_totp_code())
     page.click("form.stacked button[type=submit]")
     return page
+
+
+@pytest.fixture(scope="module")
+def staff(browser, portal):
+    """The demo coordinator, signed in once per module."""
+    return signed_in_staff(browser, portal, "dyzo@dyzo.be", "dyzo-demo-2026")
 
 
 def test_staff_sign_in_with_a_code_from_their_app(staff, portal):
