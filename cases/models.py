@@ -13,9 +13,9 @@ from django.db import models
 from django.db.models import F, Q, Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from cases.kbo import format_kbo, validate_kbo
+from core.history import History
 from core.validators import LONG_TEXT, text_limit, validate_phone
 from core.versioning import Versioned
 from core.years import sane_date
@@ -162,7 +162,7 @@ class Case(Versioned):
     )
     anonymised_at = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
-    history = HistoricalRecords(excluded_fields=["confidential_notes", "situation", "findings", "advice"])
+    history = History(excluded_fields=["confidential_notes", "situation", "findings", "advice"])
 
     objects = CaseQuerySet.as_manager()
 
@@ -280,7 +280,7 @@ class Referral(models.Model):
     )
     reason = models.TextField(_("reden"), max_length=LONG_TEXT, validators=[text_limit()])
     outcome = models.CharField(_("uitkomst"), max_length=15, choices=Outcome.choices, default=Outcome.PENDING)
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["-referred_on"]
@@ -318,7 +318,7 @@ class Approval(Versioned):
         validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
         help_text=_("Verplicht bij een weigering."),
     )
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         verbose_name = _("akkoord per dossier")
@@ -354,7 +354,7 @@ class PayerLine(models.Model):
     payer = models.CharField(_("betaler"), max_length=10, choices=Payer.choices)
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=10, decimal_places=2)
     paid_on = models.DateField(_("datum"), validators=[sane_date])
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["paid_on", "pk"]

@@ -14,8 +14,8 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import History
 from core.validators import LONG_TEXT, text_limit, validate_phone
 from core.versioning import Versioned
 from core.years import FIRST_YEAR, LAST_YEAR, YEAR_ERROR, sane_date
@@ -243,7 +243,7 @@ class Membership(models.Model):
     role = models.CharField(_("rol"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     objects = MembershipQuerySet.as_manager()
-    history = HistoricalRecords()  # who gave whom access to an organisation's data, and when
+    history = History()  # who gave whom access to an organisation's data, and when
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -327,7 +327,7 @@ class Agreement(Versioned):
     is_synthetic = models.BooleanField(
         _("synthetisch"), default=False, help_text=_("Gegenereerde demogegevens, geen echt record.")
     )
-    history = HistoricalRecords()
+    history = History()
 
     objects = AgreementQuerySet.as_manager()
 
@@ -517,7 +517,7 @@ class Outreach(Versioned):
     follow_up_on = models.DateField(_("opvolgen op"), null=True, blank=True, validators=[sane_date])
     notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["-sent_on"]

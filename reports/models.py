@@ -9,8 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import History
 from core.validators import LONG_TEXT, text_limit
 from core.years import FIRST_YEAR, LAST_YEAR, YEAR_ERROR, sane_date
 from reports.params import Params
@@ -32,7 +32,7 @@ class Funding(models.Model):
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=12, decimal_places=2)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OPERATING)
     note = models.TextField(_("notitie"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["year", "funder"]
@@ -110,7 +110,7 @@ class Question(models.Model):
         max_length=LONG_TEXT,
         validators=[text_limit()],
     )
-    history = HistoricalRecords()
+    history = History()
 
     class Meta:
         ordering = ["question_set", "number"]

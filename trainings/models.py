@@ -7,8 +7,8 @@ from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, 
 from django.db.models.functions import Coalesce
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import History
 from core.validators import LONG_TEXT, text_limit
 from core.versioning import Versioned
 from core.years import sane_date
@@ -120,7 +120,7 @@ class TrainingSession(Versioned):
     )
     notes = models.TextField(_("notities"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
     is_synthetic = models.BooleanField(_("synthetisch"), default=False)
-    history = HistoricalRecords()
+    history = History()
 
     objects = TrainingSessionQuerySet.as_manager()
 
@@ -182,7 +182,7 @@ class Registration(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("ingeschreven door")
     )
     attended = models.BooleanField(_("aanwezig"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = History()
 
     objects = RegistrationQuerySet.as_manager()
 
