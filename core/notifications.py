@@ -6,6 +6,8 @@ waits for the transaction to commit, so a change that is rolled back tells nobod
 (`SentNotification`, unique per message key and address, in the database) lets a message reach an
 address once, however often a reminder runs or an event repeats. Each e-mail is written in the
 recipient's language (`User.language`, chosen on the "Meldingen" page; Dutch unless they chose English).
+An address with no account behind it (a training's participant) is sent to with `notify_address` and
+`deliver_to_address`: no switch applies, the e-mail is in Dutch, and the log keeps it to once all the same.
 """
 
 import logging
@@ -102,24 +104,48 @@ def deliver(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, cont
     Reminders call it directly: they follow no write, so there is no commit to wait for."""
     key = f"{kind.code}:{key}"
     context = {**context, "link": absolute(path), "settings_link": absolute(reverse(kind.settings_page))}
-    return sum(_send_once(kind, user=user, key=key, context={**context, "recipient": user}) for user in wanting(kind, recipients))
+    return sum(
+        _send_once(
+            kind,
+            email=user.email,
+            user=user,
+            key=key,
+            template=kind.code,
+            language=user.language,
+            context={**context, "recipient": user},
+        )
+        for user in wanting(kind, recipients)
+    )
 
 
-def _send_once(kind: Kind, *, user: User, key: str, context: dict) -> bool:
+def notify_address(kind: Kind, *, email: str, key: str, template: str, context: dict) -> None:
+    """`notify` for an address without an account: sent once the current transaction commits."""
+    transaction.on_commit(lambda: deliver_to_address(kind, email=email, key=key, template=template, context=context), robust=True)
+
+
+def deliver_to_address(kind: Kind, *, email: str, key: str, template: str, context: dict) -> int:
+    """Send now to an address without an account, in templates of its own (`template`, as a kind's code names
+    them): it has no page to link to and no switch. Logged as `kind` with `key`, like `deliver`, so an address
+    gets the message once, whether as a person's or as an address's."""
+    key = f"{kind.code}:{key}"
+    return int(_send_once(kind, email=email, user=None, key=key, template=template, language="", context=context))
+
+
+def _send_once(kind: Kind, *, email: str, user: User | None, key: str, template: str, language: str, context: dict) -> bool:
     """Log, then send, in one transaction: a failed send leaves no log row, so the next run tries again."""
-    if SentNotification.objects.filter(key=key, email=user.email).exists():
+    if SentNotification.objects.filter(key=key, email__iexact=email).exists():
         return False
     try:
         with transaction.atomic():
-            SentNotification.objects.create(kind=kind.code, key=key, email=user.email, user=user)
-            with translation.override(user.language or settings.LANGUAGE_CODE):
-                subject = " ".join(render_to_string(f"notifications/{kind.code}_subject.txt", context).split())
-                body = render_to_string(f"notifications/{kind.code}_body.txt", context)
-            send_mail(subject, body, None, [user.email])
+            SentNotification.objects.create(kind=kind.code, key=key, email=email, user=user)
+            with translation.override(language or settings.LANGUAGE_CODE):
+                subject = " ".join(render_to_string(f"notifications/{template}_subject.txt", context).split())
+                body = render_to_string(f"notifications/{template}_body.txt", context)
+            send_mail(subject, body, None, [email])
     except IntegrityError:
         return False  # a concurrent run logged it first
     except Exception:
-        logger.exception("Notification %s to %s failed", key, user.email)
+        logger.exception("Notification %s to %s failed", key, email)
         return False
     return True
 

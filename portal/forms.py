@@ -71,6 +71,14 @@ class RegistrationForm(forms.Form):
     )
     name = forms.CharField(label=gettext_lazy("Of de naam van een andere collega"), max_length=200, required=False)
     function = forms.CharField(label=gettext_lazy("Functie"), max_length=200, required=False)
+    participant_email = forms.EmailField(
+        label=gettext_lazy("E-mailadres van de deelnemer"),
+        required=False,
+        help_text=gettext_lazy(
+            "Voor de herinnering een week vooraf en het bericht als een plaats vrijkomt. Leeg bij een collega met "
+            "een account: dan diens e-mailadres; zonder adres krijgt u die berichten."
+        ),
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,6 +96,8 @@ class RegistrationForm(forms.Form):
         if bool(colleague) == bool(name):
             raise ValidationError(_("Kies een collega uit de lijst óf vul de naam van een collega in."))
         data["participant"] = name or colleague.get_full_name() or colleague.get_username()
+        if not data.get("participant_email") and colleague:
+            data["participant_email"] = colleague.email
         return data
 
 

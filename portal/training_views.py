@@ -42,6 +42,7 @@ def register(request, session_id: int):
                 session=session,
                 name=name,
                 function=form.cleaned_data["function"],
+                participant_email=form.cleaned_data["participant_email"],
                 organisation=organisation,
                 registered_by=request.user,
             )

@@ -8,7 +8,7 @@ from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
 from cases.models import Activity, Referral
-from tests.factories import AgreementFactory, CaseFactory, TrainingSessionFactory, municipality, ocmw
+from tests.factories import AgreementFactory, CaseFactory, RegistrationFactory, TrainingSessionFactory, municipality, ocmw
 
 pytestmark = pytest.mark.django_db
 NOWHERE = 999_999
@@ -91,3 +91,14 @@ def test_staff_read_the_notes_of_an_agreement(coordinator):
     row = client_for(coordinator).get(f"/api/v1/agreements/{agreement.pk}/").json()
 
     assert row["notes"] == "Intern: betaalt traag, opvolgen."
+
+
+def test_a_partner_reads_its_own_registrations_participant_address_and_no_others(partner_admin):
+    session = TrainingSessionFactory()
+    RegistrationFactory(session=session, organisation=ocmw("44021"), participant_email="an@ocmw-gent.be")
+    RegistrationFactory(session=session, organisation=ocmw("11002"), participant_email="bart@ocmw-antwerpen.be")
+
+    status, body = answers(client_for(partner_admin), "/api/v1/registrations/")
+
+    assert status == 200
+    assert [row["participant_email"] for row in body["results"]] == ["an@ocmw-gent.be"]

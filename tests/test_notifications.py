@@ -28,6 +28,7 @@ from tests.factories import (
     sign_in,
 )
 from trainings import services as training_services
+from trainings.notifications import SESSION_REMINDER
 
 pytestmark = pytest.mark.django_db
 
@@ -220,6 +221,30 @@ def test_a_place_freed_tells_who_registered_the_person_promoted(committed, mailo
 
     assert recipients(mailoutbox) == [partner_admin.email]
     assert "Bart" in mailoutbox[0].body and "/partner/opleidingen/" in mailoutbox[0].body
+
+
+def test_a_place_freed_tells_the_promoted_participant_at_their_own_address_only(committed, mailoutbox, partner_admin):
+    session = TrainingSessionFactory(capacity=1, date=timezone.localdate() + datetime.timedelta(days=20))
+    first = register_for(session, "An", by=coordinator())
+    register_for(session, "Bart", by=partner_admin, email="bart@ocmw-gent.be")
+
+    with committed():
+        training_services.cancel_registration(registration=first, by=coordinator())
+
+    assert recipients(mailoutbox) == ["bart@ocmw-gent.be"]
+    assert "Beste Bart," in mailoutbox[0].body and "u stond op de wachtlijst" in mailoutbox[0].body
+
+
+def test_a_place_freed_in_a_cancellation_that_is_rolled_back_tells_nobody(committed, mailoutbox, partner_admin):
+    session = TrainingSessionFactory(capacity=1, date=timezone.localdate() + datetime.timedelta(days=20))
+    first = register_for(session, "An", by=partner_admin)
+    register_for(session, "Bart", by=partner_admin, email="bart@ocmw-gent.be")
+
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        training_services.cancel_registration(registration=first, by=partner_admin)
+        raise RuntimeError
+
+    assert mailoutbox == []
 
 
 # The daily reminders
@@ -429,3 +454,106 @@ def test_an_email_is_in_dutch_by_default(committed, mailoutbox, partner_admin):
         case_notifications.approval_needed(case)
 
     assert mailoutbox[0].subject == f"Dossier {case.pk} wacht op uw akkoord"
+
+
+# The reminder a week before a session, to the participants who gave an address (issue 16.8)
+
+
+def register_for(session, name, *, by, email=""):
+    return training_services.register(
+        session=session, name=name, organisation=ocmw("44021"), participant_email=email, registered_by=by
+    )
+
+
+def next_week_session():
+    return TrainingSessionFactory(date=timezone.localdate() + datetime.timedelta(days=5), capacity=None)
+
+
+def test_a_participant_with_an_address_is_reminded_there_once_and_their_colleague_not(mailoutbox, partner_admin):
+    register_for(next_week_session(), "An", by=partner_admin, email="an@ocmw-gent.be")
+
+    call_command("send_reminders", stdout=None)
+    call_command("send_reminders", stdout=None)
+
+    assert recipients(mailoutbox) == ["an@ocmw-gent.be"]
+
+
+def test_the_colleague_is_reminded_only_of_those_without_an_address(mailoutbox, partner_admin):
+    session = next_week_session()
+    register_for(session, "An", by=partner_admin, email="an@ocmw-gent.be")
+    register_for(session, "Bart", by=partner_admin)
+
+    call_command("send_reminders", stdout=None)
+
+    (to_colleague,) = [message for message in mailoutbox if message.to == [partner_admin.email]]
+    assert recipients(mailoutbox) == sorted(["an@ocmw-gent.be", partner_admin.email])
+    assert "Deelnemers: Bart\n" in to_colleague.body
+
+
+def test_the_participants_email_says_who_registered_them_and_how_to_cancel(mailoutbox):
+    registrar = MembershipFactory(organisation=ocmw("44021"), user__first_name="Els", user__last_name="Claes").user
+    session = next_week_session()
+    register_for(session, "An Peeters", by=registrar, email="an@ocmw-gent.be")
+
+    call_command("send_reminders", stdout=None)
+
+    (message,) = mailoutbox
+    assert message.subject == f"Herinnering: opleiding op {session.date:%d/%m/%Y}"
+    assert "Beste An Peeters," in message.body
+    assert "An Peeters werd ingeschreven door Els Claes (OCMW Gent)." in message.body
+    assert "Vraag wie u inschreef of uw organisatie om de inschrijving te annuleren" in message.body
+    assert "/account/meldingen/" not in message.body and "/partner/" not in message.body
+
+
+def test_a_participant_is_reminded_even_when_their_colleague_switched_reminders_off(mailoutbox, partner_admin):
+    switch_off(partner_admin, SESSION_REMINDER)
+    session = next_week_session()
+    register_for(session, "An", by=partner_admin, email="an@ocmw-gent.be")
+    register_for(session, "Bart", by=partner_admin)
+
+    call_command("send_reminders", stdout=None)
+
+    assert recipients(mailoutbox) == ["an@ocmw-gent.be"]
+
+
+def test_two_participants_at_one_address_get_one_reminder_naming_both(mailoutbox, partner_admin):
+    session = next_week_session()
+    register_for(session, "An", by=partner_admin, email="opleiding@ocmw-gent.be")
+    register_for(session, "Bart", by=partner_admin, email="Opleiding@ocmw-gent.be")
+
+    call_command("send_reminders", stdout=None)
+
+    (message,) = mailoutbox
+    assert "Beste An, Bart," in message.body
+
+
+def test_a_colleague_who_gave_their_own_address_for_a_participant_gets_one_reminder_naming_everyone(mailoutbox, partner_admin):
+    session = next_week_session()
+    register_for(session, "An", by=partner_admin, email=partner_admin.email)
+    register_for(session, "Bart", by=partner_admin)
+
+    call_command("send_reminders", stdout=None)
+
+    (message,) = mailoutbox
+    assert message.to == [partner_admin.email] and "Deelnemers: Bart, An\n" in message.body
+
+
+def test_an_address_reminded_as_a_colleague_is_not_reminded_again_as_a_participant(mailoutbox, partner_admin):
+    session = next_week_session()
+    register_for(session, "Bart", by=partner_admin)
+    call_command("send_reminders", stdout=None)
+    register_for(session, "An", by=coordinator(), email=partner_admin.email)
+
+    call_command("send_reminders", stdout=None)
+
+    assert recipients(mailoutbox) == [partner_admin.email]
+
+
+def test_a_participant_on_the_waiting_list_is_not_reminded(mailoutbox, partner_admin):
+    session = TrainingSessionFactory(date=timezone.localdate() + datetime.timedelta(days=5), capacity=1)
+    register_for(session, "An", by=partner_admin)
+    register_for(session, "Bart", by=partner_admin, email="bart@ocmw-gent.be")
+
+    call_command("send_reminders", stdout=None)
+
+    assert recipients(mailoutbox) == [partner_admin.email]

@@ -68,6 +68,27 @@ def test_a_partner_registers_a_colleague_who_has_an_account(partner_admin_client
     assert response.context["registrations"][0].name == "Bart Claes"
 
 
+def test_a_partner_gives_the_participants_own_address(partner_admin_client):
+    register(partner_admin_client, TrainingSessionFactory(), name="An Peeters", participant_email=" an.peeters@Gent.be ")
+
+    assert Registration.objects.get().participant_email == "an.peeters@gent.be"
+
+
+def test_a_colleague_with_an_account_is_reminded_at_their_own_address(partner_admin_client):
+    colleague = MembershipFactory(user=UserFactory(email="bart@ocmw-gent.be")).user
+
+    register(partner_admin_client, TrainingSessionFactory(), colleague=colleague.pk)
+
+    assert Registration.objects.get().participant_email == "bart@ocmw-gent.be"
+
+
+def test_a_malformed_participant_address_is_refused_in_dutch(partner_admin_client):
+    response = register(partner_admin_client, TrainingSessionFactory(), name="An Peeters", participant_email="an@")
+
+    assert "Voer een geldig e-mailadres in." in response.text
+    assert not Registration.objects.exists()
+
+
 def test_the_form_asks_for_a_colleague_or_a_name(partner_admin_client):
     response = register(partner_admin_client, TrainingSessionFactory())
 

@@ -38,6 +38,23 @@ def test_the_admin_refuses_a_registration_after_the_deadline_in_dutch(coordinato
     assert not session.registrations.exists()
 
 
+def test_staff_give_the_participants_address_in_the_admin(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
+
+    register_in_admin(coordinator_client, session, "An", participant_email="an@ocmw-gent.be")
+
+    assert session.registrations.get().participant_email == "an@ocmw-gent.be"
+
+
+def test_the_admin_refuses_a_malformed_participant_address(coordinator_client):
+    session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
+
+    response = register_in_admin(coordinator_client, session, "An", participant_email="an at gent")
+
+    assert "Voer een geldig e-mailadres in." in response.text
+    assert not session.registrations.exists()
+
+
 def test_the_admin_refuses_a_duplicate_registration(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
     RegistrationFactory(session=session, name="An Peeters", organisation_name="OCMW Gent")

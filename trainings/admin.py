@@ -111,14 +111,24 @@ class RegistrationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, WritesT
     actions = ["cancel", "mark_attended", "mark_absent"]
     list_display = ["name", "organisation_name", "session", "status", "attended"]
     list_filter = ["status", "attended"]
-    search_fields = ["name", "organisation_name"]
+    search_fields = ["name", "organisation_name", "participant_email"]
     list_select_related = ["session", "session__organiser"]
     autocomplete_fields = ["session", "organisation"]
 
     def get_fields(self, request, obj=None):
         if obj is None:
-            return ["session", "name", "function", "organisation", "organisation_name"]
-        return ["session", "name", "function", "organisation_name", "status", "attended", "registered_by", "registered_at"]
+            return ["session", "name", "function", "participant_email", "organisation", "organisation_name"]
+        return [
+            "session",
+            "name",
+            "function",
+            "participant_email",
+            "organisation_name",
+            "status",
+            "attended",
+            "registered_by",
+            "registered_at",
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -135,12 +145,14 @@ class RegistrationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, WritesT
                 name=obj.name,
                 organisation=obj.organisation,
                 organisation_name=obj.organisation_name,
+                participant_email=obj.participant_email,
                 registered_by=request.user,
             )
 
     def store(self, request, obj):
         if obj.pk is not None:
-            obj.save(update_fields=["function"])
+            obj.participant_email = services.participant_address(obj.participant_email)
+            obj.save(update_fields=["function", "participant_email"])
             return obj
         registration = services.register(
             session=obj.session,
@@ -148,6 +160,7 @@ class RegistrationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, WritesT
             function=obj.function,
             organisation=obj.organisation,
             organisation_name=obj.organisation_name,
+            participant_email=obj.participant_email,
             registered_by=request.user,
         )
         obj.pk, obj.status = registration.pk, registration.status

@@ -67,7 +67,17 @@ class TrainingSessionViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
 class RegistrationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Registration
-        fields = ["id", "session", "name", "function", "organisation", "organisation_name", "status", "attended"]
+        fields = [
+            "id",
+            "session",
+            "name",
+            "function",
+            "participant_email",
+            "organisation",
+            "organisation_name",
+            "status",
+            "attended",
+        ]
 
 
 class RegistrationViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):

@@ -165,6 +165,11 @@ class Registration(Versioned):
     name = models.CharField(_("naam"), max_length=200)
     normalised_name = models.CharField(max_length=200, editable=False, verbose_name=_("naam voor vergelijking"))
     function = models.CharField(_("functie"), max_length=200, blank=True)
+    participant_email = models.EmailField(
+        _("e-mailadres van de deelnemer"),
+        blank=True,
+        help_text=_("De deelnemer krijgt hierop de herinnering; zonder adres gaat die naar wie inschreef."),
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

@@ -3,7 +3,9 @@ and only for a session open to their organisation (one with invited organisation
 
 from datetime import date
 
+from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +30,20 @@ def _open_to(session: TrainingSession, organisation: Organisation) -> bool:
     return TrainingSession.objects.filter(pk=session.pk).open_to([organisation]).exists()
 
 
+def participant_address(email: str) -> str:
+    """The participant's address as stored (trimmed, the domain in lower case); a malformed one is refused."""
+    email = email.strip()
+    if not email:
+        return ""
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError(_("'%(email)s' is geen geldig e-mailadres voor de deelnemer.") % {"email": email[:100]}) from None
+    if len(email) > 254:  # the field's length, the longest address mail servers accept
+        raise ValidationError(_("Het e-mailadres van de deelnemer is te lang."))
+    return BaseUserManager.normalize_email(email)
+
+
 def check_registration(
     *,
     session: TrainingSession,
@@ -35,10 +51,12 @@ def check_registration(
     organisation: Organisation | None,
     organisation_name: str,
     registered_by,
+    participant_email: str = "",
     today: date | None = None,
 ) -> str:
     """The rules a new registration must meet; returns the organisation's name as it will be stored."""
     today = today or timezone.localdate()
+    participant_address(participant_email)
     if not _may_register_for(registered_by, organisation):
         raise ValidationError(_("U kunt alleen collega's van uw eigen organisatie inschrijven."))
     if organisation is not None and not registered_by.is_staff and not _open_to(session, organisation):
@@ -67,10 +85,12 @@ def register(
     function: str = "",
     organisation: Organisation | None = None,
     organisation_name: str = "",
+    participant_email: str = "",
     registered_by,
     today: date | None = None,
 ) -> Registration:
-    """Register a person; when the session is full they go on the waiting list."""
+    """Register a person; when the session is full they go on the waiting list. With the participant's
+    address, the reminder and a freed place are e-mailed to them rather than to whoever registered them."""
     session = _locked(session)
     organisation_name = check_registration(
         session=session,
@@ -78,6 +98,7 @@ def register(
         organisation=organisation,
         organisation_name=organisation_name,
         registered_by=registered_by,
+        participant_email=participant_email,
         today=today,
     )
     active = session.registrations.exclude(status=Registration.Status.CANCELLED)
@@ -87,6 +108,7 @@ def register(
         name=name.strip(),
         normalised_name=Registration.normalise(name),
         function=function.strip(),
+        participant_email=participant_address(participant_email),
         organisation=organisation,
         organisation_name=organisation_name,
         status=Registration.Status.WAITING if full else Registration.Status.CONFIRMED,
@@ -96,8 +118,8 @@ def register(
 
 @transaction.atomic
 def cancel_registration(*, registration: Registration, by, today: date | None = None) -> Registration | None:
-    """Cancel; a freed place goes to the first person on the waiting list, who is returned (and whose
-    registering colleague is e-mailed).
+    """Cancel; a freed place goes to the first person on the waiting list, who is returned (and e-mailed,
+    or their registering colleague when no address of theirs is known).
 
     Partners cancel only before the session; staff may correct the records afterwards.
     """
