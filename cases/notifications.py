@@ -53,20 +53,25 @@ def _staff_page(case: Case) -> str:
 def new_case(case: Case) -> None:
     """A referral or help request came in: Dyzo's coordinators and the case worker, if one is assigned already."""
     staff = get_user_model().objects.filter(Q(pk__in=coordinators().values("pk")) | Q(pk=case.case_worker_id))
-    notify(NEW_CASE, recipients=staff, key=str(case.pk), path=_staff_page(case), context={"case": case})
+    notify(NEW_CASE, recipients=staff, about=case, key=str(case.pk), path=_staff_page(case), context={"case": case})
 
 
 def approval_needed(case: Case) -> None:
     """Triage took a per-case case up: the partner admins of the local authority that decides."""
     path = reverse("portal:approve", args=[case.pk])
-    notify(APPROVAL_NEEDED, recipients=deciding_admins(case), key=str(case.pk), path=path, context={"case": case})
+    notify(APPROVAL_NEEDED, recipients=deciding_admins(case), about=case, key=str(case.pk), path=path, context={"case": case})
 
 
 def approval_reminder(case: Case, *, day) -> None:
     path = reverse("portal:approve", args=[case.pk])
     key = f"{case.pk}:{day.isoformat()}"
     notify(
-        APPROVAL_REMINDER, recipients=deciding_admins(case), key=key, path=path, context={"case": case, "since": case.opened_on}
+        APPROVAL_REMINDER,
+        recipients=deciding_admins(case),
+        about=case,
+        key=key,
+        path=path,
+        context={"case": case, "since": case.opened_on},
     )
 
 
@@ -76,6 +81,7 @@ def decision_taken(approval) -> None:
     notify(
         DECISION_TAKEN,
         recipients=case_worker,
+        about=case,
         key=str(case.pk),
         path=_staff_page(case),
         context={"case": case, "approval": approval},
@@ -92,5 +98,10 @@ def case_closed(case: Case) -> None:
         memberships__organisation=case.referring_organisation_id,
     )
     notify(
-        CASE_CLOSED, recipients=partners, key=str(case.pk), path=reverse("portal:case", args=[case.pk]), context={"case": case}
+        CASE_CLOSED,
+        recipients=partners,
+        about=case,
+        key=str(case.pk),
+        path=reverse("portal:case", args=[case.pk]),
+        context={"case": case},
     )

@@ -1,12 +1,18 @@
-"""The users in the admin: found by e-mail address or name, their roles given by groups; and their API tokens, read-only."""
+"""The users in the admin: found by e-mail address or name, their roles given by groups; their API tokens and the
+log of sent e-mails, read-only."""
 
 from django.contrib import admin
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from knox.models import AuthToken
 
-from core.models import User
+from core.models import SentNotification, User
+from core.notifications import KINDS
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -71,4 +77,59 @@ class ApiTokenAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+class KindFilter(admin.SimpleListFilter):
+    """The kinds by the names people choose them by on "Meldingen"."""
+
+    title = _("soort melding")
+    parameter_name = "soort"
+
+    def lookups(self, request, model_admin):
+        return [(code, kind.label) for code, kind in sorted(KINDS.items(), key=lambda item: str(item[1].label))]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+@admin.register(SentNotification)
+class SentNotificationAdmin(admin.ModelAdmin):
+    """The log of the e-mails the portal sent: what reached which address, when, about which record. Read-only:
+    it is what keeps a message from being sent twice. Superusers, and staff given the view permission, read it."""
+
+    list_display = ("sent_at", "kind_label", "email", "user", "about_link")
+    list_filter = (KindFilter, ("sent_at", admin.DateFieldListFilter))
+    search_fields = ("email",)
+    date_hierarchy = "sent_at"
+    list_select_related = ("user",)
+    fields = ("sent_at", "kind_label", "email", "user", "about_link", "key")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("about")
+
+    @admin.display(description=_("soort melding"), ordering="kind")
+    def kind_label(self, sent):
+        kind = KINDS.get(sent.kind)
+        return kind.label if kind else sent.kind
+
+    @admin.display(description=_("over"))
+    def about_link(self, sent):
+        """The record's own admin page; "–" when it was deleted since or the message was logged before the link was kept."""
+        about = sent.about
+        if about is None:
+            return "–"
+        label = f"{capfirst(about._meta.verbose_name)}: {about}"
+        if not self.admin_site.is_registered(type(about)):
+            return label
+        return format_html('<a href="{}">{}</a>', reverse(admin_urlname(about._meta, "change"), args=[about.pk]), label)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -3,6 +3,8 @@ from typing import ClassVar
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -134,12 +136,19 @@ class NotificationPreference(models.Model):
 
 
 class SentNotification(models.Model):
-    """Every e-mail the notifications sent: a message (its key) reaches an address at most once, in the database."""
+    """Every e-mail the notifications sent: a message (its key) reaches an address at most once, in the database.
+    `about` is the record the message was about (a case, an agreement, a session, a registration)."""
 
     kind = models.CharField(_("soort melding"), max_length=50)
     key = models.CharField(_("bericht"), max_length=200)
     email = models.EmailField(_("e-mailadres"), max_length=254)
     user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("persoon"))
+    about_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("soort onderwerp")
+    )
+    about_id = models.PositiveBigIntegerField(_("nummer van het onderwerp"), null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    about.verbose_name = _("onderwerp")  # type: ignore[attr-defined]  # GenericForeignKey takes no verbose_name argument
     sent_at = models.DateTimeField(_("verstuurd op"), auto_now_add=True)
 
     class Meta:

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -89,16 +89,18 @@ def absolute(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def notify(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, context: dict) -> None:
+def notify(kind: Kind, *, recipients: QuerySet[User], about: Model, key: str, path: str, context: dict) -> None:
     """E-mail `recipients` about the page at `path` once the current transaction commits (at once outside one).
 
-    `key` names the message within its kind: an address gets each (kind, key) once. The recipients are read
-    after the commit, so they see what the transaction wrote.
+    `key` names the message within its kind: an address gets each (kind, key) once; `about` is the record it
+    concerns, for the log. The recipients are read after the commit, so they see what the transaction wrote.
     """
-    transaction.on_commit(lambda: deliver(kind, recipients=recipients, key=key, path=path, context=context), robust=True)
+    transaction.on_commit(
+        lambda: deliver(kind, recipients=recipients, about=about, key=key, path=path, context=context), robust=True
+    )
 
 
-def deliver(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, context: dict) -> int:
+def deliver(kind: Kind, *, recipients: QuerySet[User], about: Model, key: str, path: str, context: dict) -> int:
     """Send now to each recipient who wants it and has not had it; returns how many were sent.
 
     Reminders call it directly: they follow no write, so there is no commit to wait for."""
@@ -109,6 +111,7 @@ def deliver(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, cont
             kind,
             email=user.email,
             user=user,
+            about=about,
             key=key,
             template=kind.code,
             language=user.language,
@@ -118,26 +121,31 @@ def deliver(kind: Kind, *, recipients: QuerySet[User], key: str, path: str, cont
     )
 
 
-def notify_address(kind: Kind, *, email: str, key: str, template: str, context: dict) -> None:
+def notify_address(kind: Kind, *, email: str, about: Model, key: str, template: str, context: dict) -> None:
     """`notify` for an address without an account: sent once the current transaction commits."""
-    transaction.on_commit(lambda: deliver_to_address(kind, email=email, key=key, template=template, context=context), robust=True)
+    transaction.on_commit(
+        lambda: deliver_to_address(kind, email=email, about=about, key=key, template=template, context=context), robust=True
+    )
 
 
-def deliver_to_address(kind: Kind, *, email: str, key: str, template: str, context: dict) -> int:
+def deliver_to_address(kind: Kind, *, email: str, about: Model, key: str, template: str, context: dict) -> int:
     """Send now to an address without an account, in templates of its own (`template`, as a kind's code names
     them): it has no page to link to and no switch. Logged as `kind` with `key`, like `deliver`, so an address
     gets the message once, whether as a person's or as an address's."""
     key = f"{kind.code}:{key}"
-    return int(_send_once(kind, email=email, user=None, key=key, template=template, language="", context=context))
+    sent = _send_once(kind, email=email, user=None, about=about, key=key, template=template, language="", context=context)
+    return int(sent)
 
 
-def _send_once(kind: Kind, *, email: str, user: User | None, key: str, template: str, language: str, context: dict) -> bool:
+def _send_once(
+    kind: Kind, *, email: str, user: User | None, about: Model, key: str, template: str, language: str, context: dict
+) -> bool:
     """Log, then send, in one transaction: a failed send leaves no log row, so the next run tries again."""
     if SentNotification.objects.filter(key=key, email__iexact=email).exists():
         return False
     try:
         with transaction.atomic():
-            SentNotification.objects.create(kind=kind.code, key=key, email=email, user=user)
+            SentNotification.objects.create(kind=kind.code, key=key, email=email, user=user, about=about)
             with translation.override(language or settings.LANGUAGE_CODE):
                 subject = " ".join(render_to_string(f"notifications/{template}_subject.txt", context).split())
                 body = render_to_string(f"notifications/{template}_body.txt", context)

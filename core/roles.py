@@ -2,7 +2,7 @@
 
 Dyzo staff (`is_staff`) are case workers or coordinators. Case workers follow cases and read
 everything else; coordinators also manage agreements, outreach, trainings, funding and the
-parliamentary answers, and can unlock sign-ins. Other people's authenticator apps and API tokens
+parliamentary answers, can unlock sign-ins and read the log of sent e-mails. Other people's authenticator apps and API tokens
 are secrets of their owners: only superusers manage them. Policy staff read reports only. The groups' permissions are set after every migrate, so they follow new models.
 """
 
@@ -16,6 +16,7 @@ POLICY_GROUP = "Beleidsmedewerkers"
 
 PROJECT_APPS = ["partnerships", "cases", "trainings", "reports"]
 ACCOUNT_SECURITY_APPS = ["axes"]
+SENT_MAIL_LOG = Q(content_type__app_label="core", codename="view_sentnotification")
 
 
 def role_permissions() -> dict[str, Q]:
@@ -23,7 +24,7 @@ def role_permissions() -> dict[str, Q]:
     return {
         CASE_WORKER_GROUP: (Q(content_type__app_label="cases") & ~Q(codename__startswith="delete_"))
         | (in_project & Q(codename__startswith="view_")),
-        COORDINATOR_GROUP: in_project | Q(content_type__app_label__in=ACCOUNT_SECURITY_APPS),
+        COORDINATOR_GROUP: in_project | Q(content_type__app_label__in=ACCOUNT_SECURITY_APPS) | SENT_MAIL_LOG,
         POLICY_GROUP: Q(pk__in=[]),
     }
 

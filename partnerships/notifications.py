@@ -19,6 +19,7 @@ def agreements_ending(*, today: date) -> int:
         deliver(
             AGREEMENT_ENDING,
             recipients=coordinators(),
+            about=agreement,
             key=f"{agreement.pk}:{agreement.end_date.isoformat()}",
             path=reverse("admin:partnerships_agreement_change", args=[agreement.pk]),
             context={"agreement": agreement, "days": (agreement.end_date - today).days},

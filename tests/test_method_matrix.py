@@ -30,7 +30,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import AccessLog, Activity, Approval, Case, CaseReport, PayerLine, Referral
-from core.models import CountedRequest, DataGeneration
+from core.models import CountedRequest, DataGeneration, SentNotification
 from core.versioning import Versioned
 from partnerships import services as partnership_services
 from partnerships.models import Agreement, Membership, Organisation, Outreach, TariffBand
@@ -378,6 +378,13 @@ def build_world() -> dict:
     PayerLine.objects.create(case=case, payer="ocmw", amount=100, paid_on=datetime.date(2020, 4, 1))
     TariffBand.objects.create(valid_from=datetime.date(2030, 1, 1), min_population=0, annual_fee=1000)
     AccessLog.objects.create(user=users["coordinator"], case=case, action="bekeken", path="/dossiers/")
+    SentNotification.objects.create(
+        kind="nieuwe_aanmelding",
+        key=f"nieuwe_aanmelding:{case.pk}",
+        email="dyzo@example.org",
+        user=users["coordinator"],
+        about=case,
+    )
     header = "nis,partij,vorm,begin,einde,jaarbedrag\n"
     kwargs = {
         "reports:answer": {"slug": "samenwerking"},

@@ -49,12 +49,24 @@ def promoted(registration: Registration) -> None:
     if registration.participant_email:
         template = PROMOTED.code + TO_PARTICIPANT
         notify_address(
-            PROMOTED, email=registration.participant_email, key=str(registration.pk), template=template, context=context
+            PROMOTED,
+            email=registration.participant_email,
+            about=registration,
+            key=str(registration.pk),
+            template=template,
+            context=context,
         )
         return
     user = registration.registered_by
     if user is not None:
-        notify(PROMOTED, recipients=_one(user), key=str(registration.pk), path=_page(user, registration), context=context)
+        notify(
+            PROMOTED,
+            recipients=_one(user),
+            about=registration,
+            key=str(registration.pk),
+            path=_page(user, registration),
+            context=context,
+        )
 
 
 @dataclass
@@ -102,8 +114,10 @@ def session_reminders(*, today: date) -> int:
         context = {"registrations": message.registrations, "names": names, "session": session}
         if message.user is None:
             template = SESSION_REMINDER.code + TO_PARTICIPANT
-            sent += deliver_to_address(SESSION_REMINDER, email=message.email, key=key, template=template, context=context)
+            sent += deliver_to_address(
+                SESSION_REMINDER, email=message.email, about=session, key=key, template=template, context=context
+            )
         else:
             path = _page(message.user, message.registrations[0])
-            sent += deliver(SESSION_REMINDER, recipients=_one(message.user), key=key, path=path, context=context)
+            sent += deliver(SESSION_REMINDER, recipients=_one(message.user), about=session, key=key, path=path, context=context)
     return sent
