@@ -55,6 +55,18 @@ def test_the_admin_refuses_a_malformed_participant_address(coordinator_client):
     assert not session.registrations.exists()
 
 
+def test_staff_correct_the_participants_address_later(coordinator_client):
+    registration = RegistrationFactory(session=TrainingSessionFactory(date=datetime.date(2030, 5, 1)))
+    change = reverse("admin:trainings_registration_change", args=[registration.pk])
+
+    response = coordinator_client.post(
+        change, {"function": "", "participant_email": "An@Gent.BE", "seen_version": registration.version}
+    )
+
+    registration.refresh_from_db()
+    assert response.status_code == 302 and registration.participant_email == "An@gent.be"
+
+
 def test_the_admin_refuses_a_duplicate_registration(coordinator_client):
     session = TrainingSessionFactory(date=datetime.date(2030, 5, 1))
     RegistrationFactory(session=session, name="An Peeters", organisation_name="OCMW Gent")
