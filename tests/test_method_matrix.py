@@ -206,7 +206,7 @@ MATRIX = {
     "portal:trainings": READ_ONLY,
     "portal:training_register": [
         Operation(
-            fields={"colleague": "fk", "name": "text", "function": "text"},
+            fields={"colleague": "fk", "name": "text", "function": "text", "participant_email": "email"},
             valid={"name": "An Janssens", "function": "Maatschappelijk werker"},
             other={"colleague": "partner_b_id"},
         )
