@@ -4,9 +4,10 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 from knox.models import AuthToken
 
-from core.models import User
+from core.models import TaskFailure, User
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -66,6 +67,26 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.display(description=_("begint met"))
     def token_key_start(self, token):
         return f"{token.token_key[:8]}…"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# The database queue's own rows (English, and absent with Redis): staff read failures in TaskFailure instead.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(TaskFailure)
+class TaskFailureAdmin(admin.ModelAdmin):
+    """Background tasks that raised, whichever queue ran them (core.tasks): read-only, newest first."""
+
+    list_display = ("failed_at", "task", "attempt", "final")
+    list_filter = ("final", "task")
+    readonly_fields = ("task", "arguments", "attempt", "final", "failed_at", "error")
+    fields = readonly_fields
 
     def has_add_permission(self, request):
         return False
