@@ -18,7 +18,7 @@ run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/python scripts/with_worker.py $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The current sign-in code of the demo staff logins (make run prints this command).
 demo-code: $(BIN)/.installed

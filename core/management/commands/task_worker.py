@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval: float, batch: bool, **options):
         if str(settings.TASKS["default"]["BACKEND"]).startswith("django_tasks_rq"):
-            call_command("rqworker", "default", with_scheduler=True, burst=batch)
+            call_command("rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=True, burst=batch)
             return
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
