@@ -12,13 +12,13 @@ TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
 BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dyzo_bench}
 
-.PHONY: run demo-code test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz lock
+.PHONY: run demo-code test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz bench-tasks lock
 
 run: run-packages $(BIN)/.installed $(ENGLISH)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/python scripts/with_worker.py $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The current sign-in code of the demo staff logins (make run prints this command).
 demo-code: $(BIN)/.installed
@@ -59,7 +59,7 @@ restore: backup-packages $(BIN)/.installed
 	DEBUG=$${DEBUG-1} $(BIN)/python manage.py restore "$(FILE)" $(if $(YES),--yes)
 
 # PostgreSQL, scale data set built once in the dyzo_bench database; the fuzzer uses its own dyzo_fuzz.
-bench: bench-reports bench-load bench-fault bench-fuzz
+bench: bench-reports bench-load bench-fault bench-fuzz bench-tasks
 
 bench-reports: bench-packages $(BIN)/.installed-bench
 	$(BENCH_ENV) $(BIN)/python bench/reports.py
@@ -72,6 +72,9 @@ bench-fault: bench-packages $(BIN)/.installed-bench
 
 bench-fuzz: bench-packages $(BIN)/.installed-bench
 	$(BIN)/python bench/fuzz.py
+
+bench-tasks: bench-packages $(BIN)/.installed-bench
+	$(BENCH_ENV) $(BIN)/python bench/tasks.py
 
 run-packages: PACKAGES = $(RUN_PACKAGES)
 test-packages: PACKAGES = $(TEST_PACKAGES)

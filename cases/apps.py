@@ -8,7 +8,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Dossiers")
 
     def ready(self):
-        from cases import notifications  # noqa: F401  (registers the kinds of e-mail about cases)
+        from cases import (
+            daily,  # noqa: F401  (puts the retention anonymisation in the day's schedule)
+            notifications,  # noqa: F401  (registers the kinds of e-mail about cases)
+        )
         from cases.privacy import reapply_retention_after_restore
         from core.backup import restored
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.models import DBTaskResult
 from knox.models import AuthToken
 
-from core.models import SentNotification, User
+from core.models import SentNotification, TaskFailure, User
 from core.notifications import KINDS
 
 
@@ -132,4 +133,24 @@ class SentNotificationAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# The database queue's own rows (English, and absent with Redis): staff read failures in TaskFailure instead.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(TaskFailure)
+class TaskFailureAdmin(admin.ModelAdmin):
+    """Background tasks that raised, whichever queue ran them (core.tasks): read-only, newest first."""
+
+    list_display = ("failed_at", "task", "attempt", "final")
+    list_filter = ("final", "task")
+    readonly_fields = ("task", "arguments", "attempt", "final", "failed_at", "error")
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

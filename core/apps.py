@@ -14,6 +14,7 @@ class CoreConfig(AppConfig):
 
         from core import (
             api_tokens,
+            daily,  # noqa: F401  (puts the reminders and the token expiry in the day's schedule)
             security,  # noqa: F401  (connects the sign-in log)
         )
         from core.admin_index import order_by_task

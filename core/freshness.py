@@ -28,6 +28,9 @@ TRACKED_APPS = REPORT_APPS | USER_APPS | {"otp_totp"}
 UNTRACKED_MODELS = {
     "cases.accesslog",  # grows with every page view and feeds no cached page
     DataGeneration._meta.label_lower,  # raising a generation is no change of data
+    "core.taskfailure",  # the queue's bookkeeping (core.tasks), which no cached page shows
+    "core.dailyrun",
+    "reports.pdfjob",  # a document being made is keyed by the generations: its own saves must not change them
 }
 BOOKKEEPING_FIELDS = {  # fields that change on sign-in and that no cached page shows
     settings.AUTH_USER_MODEL.lower(): frozenset({"last_login"}),
@@ -46,6 +49,13 @@ def current_generations() -> dict[str, int]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT app_label, value FROM {DataGeneration._meta.db_table}")
         return dict(cursor.fetchall())
+
+
+def generations_of(request) -> dict[str, int]:
+    """The generations as this request first read them: one query per request, whoever asks."""
+    if not hasattr(request, "data_generations"):
+        request.data_generations = current_generations()
+    return request.data_generations
 
 
 def data_changed(*app_labels: str, using: str | None = None) -> None:
@@ -77,9 +87,7 @@ def cached(request, *key, compute: Callable, apps: Iterable[str] = TRACKED_APPS,
     """
     apps = sorted(apps)
     _check_tracked(apps)
-    if not hasattr(request, "data_generations"):
-        request.data_generations = current_generations()
-    generations = ",".join(f"{app}={request.data_generations.get(app, 0)}" for app in apps)
+    generations = ",".join(f"{app}={generations_of(request).get(app, 0)}" for app in apps)
     described = ":".join(str(part) for part in (generations, translation.get_language(), timezone.localdate(), *key))
     full_key = "fresh:" + hashlib.sha256(described.encode()).hexdigest()
     value = cache.get(full_key, MISSING)

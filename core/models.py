@@ -177,3 +177,41 @@ class CountedRequest(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.key}"
+
+
+class TaskFailure(models.Model):
+    """A background task's attempt that raised: staff see it in the admin, with the error, whichever queue ran it
+    (the database's or Redis'). `final` marks the last attempt: nothing retries it any more."""
+
+    task = models.CharField(_("taak"), max_length=200)
+    arguments = models.JSONField(_("argumenten"), default=dict, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("poging"))
+    final = models.BooleanField(_("laatste poging"), default=False)
+    error = models.TextField(_("fout"))
+    failed_at = models.DateTimeField(_("mislukt op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-failed_at"]
+        verbose_name = _("mislukte achtergrondtaak")
+        verbose_name_plural = _("mislukte achtergrondtaken")
+
+    def __str__(self):
+        return f"{self.task} ({self.attempt})"
+
+
+class DailyRun(models.Model):
+    """A scheduled task enqueued for a day: the unique pair makes `enqueue_daily_tasks` enqueue each once a day,
+    however often cron calls it."""
+
+    task = models.CharField(_("taak"), max_length=200)
+    day = models.DateField(_("dag"))
+    enqueued_at = models.DateTimeField(_("in de wachtrij gezet op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "task"]
+        verbose_name = _("dagelijkse taak")
+        verbose_name_plural = _("dagelijkse taken")
+        constraints = [models.UniqueConstraint(fields=["task", "day"], name="daily_run_once_a_day")]
+
+    def __str__(self):
+        return f"{self.task} ({self.day})"

@@ -2,6 +2,8 @@
 network and never another file on the server."""
 
 import logging
+from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -46,10 +48,23 @@ def is_static_file(url: str) -> bool:
     return any(path.is_relative_to(root) for root in static_roots())
 
 
+# Who hears how far a rendering is (a background task showing progress, reports.pdf_queue); nobody by default.
+progress_listener: ContextVar[Callable[[int], None] | None] = ContextVar("progress_listener", default=None)
+WRITTEN, LAID_OUT = 40, 80  # percent done once the HTML is written (the data read) and once the pages are laid out
+
+
+def report_progress(percent: int) -> None:
+    if (listener := progress_listener.get()) is not None:
+        listener(percent)
+
+
 def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
+    report_progress(WRITTEN)
     base_url = settings.BASE_DIR.joinpath("static").as_uri() + "/"
-    return HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).write_pdf()
+    document = HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).render()
+    report_progress(LAID_OUT)
+    return document.write_pdf()
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -2,7 +2,8 @@
 
 Dyzo staff (`is_staff`) are case workers or coordinators. Case workers follow cases and read
 everything else; coordinators also manage agreements, outreach, trainings, funding and the
-parliamentary answers, can unlock sign-ins and read the log of sent e-mails. Other people's authenticator apps and API tokens
+parliamentary answers, can unlock sign-ins and read the log of sent e-mails. Both see the background tasks that failed.
+Other people's authenticator apps and API tokens
 are secrets of their owners: only superusers manage them. Policy staff read reports only. The groups' permissions are set after every migrate, so they follow new models.
 """
 
@@ -17,14 +18,19 @@ POLICY_GROUP = "Beleidsmedewerkers"
 PROJECT_APPS = ["partnerships", "cases", "trainings", "reports"]
 ACCOUNT_SECURITY_APPS = ["axes"]
 SENT_MAIL_LOG = Q(content_type__app_label="core", codename="view_sentnotification")
+BACKGROUND_TASK_FAILURES = Q(content_type__app_label="core", codename="view_taskfailure")  # every staff member sees them
 
 
 def role_permissions() -> dict[str, Q]:
     in_project = Q(content_type__app_label__in=PROJECT_APPS)
     return {
         CASE_WORKER_GROUP: (Q(content_type__app_label="cases") & ~Q(codename__startswith="delete_"))
-        | (in_project & Q(codename__startswith="view_")),
-        COORDINATOR_GROUP: in_project | Q(content_type__app_label__in=ACCOUNT_SECURITY_APPS) | SENT_MAIL_LOG,
+        | (in_project & Q(codename__startswith="view_"))
+        | BACKGROUND_TASK_FAILURES,
+        COORDINATOR_GROUP: in_project
+        | Q(content_type__app_label__in=ACCOUNT_SECURITY_APPS)
+        | SENT_MAIL_LOG
+        | BACKGROUND_TASK_FAILURES,
         POLICY_GROUP: Q(pk__in=[]),
     }
 

@@ -8,6 +8,8 @@ BACKUP_DIR     where `manage.py backup` and restore's safety copies go; default 
 MEDIA_ROOT     the uploaded and generated files (case reports, frozen answers); default var/media
 CACHE_URL      redis://host:6379/0 for a cache every server shares (and sessions kept in it);
                unset: a cache in each process's memory
+TASKS_REDIS_URL  redis://host:6379/1: background tasks queue in Redis for RQ workers on any machine;
+               unset: they queue in the database, for `manage.py task_worker` beside the web server
 
 Production security (all on when DEBUG is off; see README "Deploying"):
 CSRF_TRUSTED_ORIGINS     comma-separated origins, e.g. https://portaal.dyzo.be
@@ -104,6 +106,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "partnerships",
     "cases",
@@ -159,6 +163,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(exist_ok=True)
+    # The web server and the task worker share the file: wait for the other's lock instead of failing at once.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -184,6 +190,19 @@ else:
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}},
         "throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "core_throttle_cache"},
     }
+
+# Background tasks (Django's Tasks API through django-tasks; core.tasks adds retries). In the database by
+# default, worked by `manage.py task_worker` (make run and make serve start one); with TASKS_REDIS_URL in
+# Redis, for RQ workers on any machine (`manage.py task_worker` runs one there too).
+TASKS_REDIS_URL = os.environ.get("TASKS_REDIS_URL", "")
+if TASKS_REDIS_URL.startswith(("redis://", "rediss://")):
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+elif TASKS_REDIS_URL:
+    raise ImproperlyConfigured("TASKS_REDIS_URL must be a redis:// or rediss:// address.")
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "core.User"  # signs in with the e-mail address, in any case
 

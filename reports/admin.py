@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin_display import amount_column
 from reports.figures import FIGURES
-from reports.models import FrozenAnswer, Funding, Question, QuestionSet
+from reports.models import FrozenAnswer, Funding, PdfJob, Question, QuestionSet
 
 
 @admin.register(Funding)
@@ -46,4 +46,20 @@ class FrozenAnswerAdmin(admin.ModelAdmin):
     exclude = ["drilldown"]  # the keys behind each cell, shown as lists by the frozen answer's links
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(PdfJob)
+class PdfJobAdmin(admin.ModelAdmin):
+    """The PDFs made in the background (reports.pdf_queue): what was asked, by whom, and how far it is."""
+
+    list_display = ["created_at", "filename", "kind", "state", "progress", "requested_by"]
+    list_filter = ["state", "kind"]
+    readonly_fields = ("filename", "kind", "params", "language", "state", "progress", "requested_by", "created_at", "finished_at")
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -3,8 +3,8 @@
 Each question counts its figures over its own period (`Question.params`). A figure whose
 period lies before its first record says "niet geregistreerd" instead of a zero; footnotes
 carry the question's note, a period only partly recorded, and figures that count synthetic
-demo records. Saving an answer freezes it: its questions, periods and figures' values and its
-PDF are stored, so the published answer can be downloaded unchanged later, read again in any
+demo records. Saving an answer freezes it: its questions, periods and figures' values are stored
+at once and its PDF by a background task, so the published answer can be downloaded unchanged later, read again in any
 language with the same sentences, and the portal can say what changed since.
 """
 
@@ -20,10 +20,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from core.pdf import render_pdf
-from reports import drilldown, sentences
+from reports import drilldown, pdf_queue, sentences
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
-from reports.models import FrozenAnswer, Question, QuestionSet
+from reports.models import FrozenAnswer, PdfJob, Question, QuestionSet
 from reports.registry import Period
 
 
@@ -269,26 +269,43 @@ def frozen_context(frozen: FrozenAnswer) -> dict[str, Any]:
     }
 
 
-@transaction.atomic
 def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
-    """Stores the answer's values and its PDF, both from one computation of its figures."""
+    """Stores the answer's values at once, from one computation of its figures; its PDF is made by a
+    background task from those values (`frozen_pdf`), and the frozen answer's page shows it once made."""
+    frozen = _store(question_set=question_set, on=on, by=by)
+    pdf_queue.start(kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=frozen_filename(frozen), user=by)
+    frozen.refresh_from_db(fields=["pdf"])
+    return frozen
+
+
+@transaction.atomic
+def _store(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
     questions = answer(question_set=question_set, on=on)
-    metadata = metadata_of(question_set)
-    frozen = FrozenAnswer(
+    return FrozenAnswer.objects.create(
         question_set=question_set,
         reference_date=on,
         figures=_values(questions),
         drilldown=frozen_drilldown(questions),
-        answer=_stored(questions, metadata),
+        answer=_stored(questions, metadata_of(question_set)),
         created_by=by,
     )
-    frozen.pdf.save(
-        f"antwoord-{question_set.slug}-{on.isoformat()}.pdf",
-        ContentFile(render_pdf("reports/answer_pdf.html", _context(question_set, on, questions, metadata))),
-        save=False,
-    )
-    frozen.save()
-    return frozen
+
+
+def frozen_filename(frozen: FrozenAnswer) -> str:
+    return f"antwoord-{frozen.question_set.slug}-{frozen.reference_date.isoformat()}.pdf"
+
+
+def frozen_pdf(frozen: FrozenAnswer) -> bytes:
+    """The frozen answer's PDF from its stored values, with the map of its date; made once, then kept as published."""
+    if not frozen.pdf:
+        context = {
+            **frozen_context(frozen),
+            "map_svg": map_svg(on=frozen.reference_date) if frozen.question_set.slug == "samenwerking" else "",
+        }
+        frozen.pdf.save(frozen_filename(frozen), ContentFile(render_pdf("reports/answer_pdf.html", context)), save=False)
+        FrozenAnswer.objects.filter(pk=frozen.pk).update(pdf=frozen.pdf.name)
+    with frozen.pdf.open("rb") as stored:
+        return stored.read()
 
 
 def frozen_drilldown(questions: list[AnsweredQuestion]) -> dict[str, Any]:

@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "reports"
     verbose_name = _("Rapporten")
+
+    def ready(self):
+        from reports import pdf_documents  # noqa: F401  (registers the documents the background tasks make)

@@ -1,5 +1,6 @@
-"""What the reports need beyond the other apps: funding received, question sets, and frozen answers."""
+"""What the reports need beyond the other apps: funding received, question sets, frozen answers, and PDFs being made."""
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -222,7 +223,9 @@ class FrozenAnswer(models.Model):
     answer = models.JSONField(
         _("antwoord"), default=dict, blank=True, help_text=_("De vragen, hun perioden en cijfers zoals ze bevroren werden.")
     )
-    pdf = models.FileField(_("PDF"), upload_to="answers/")
+    pdf = models.FileField(
+        _("PDF"), upload_to="answers/", blank=True, help_text=_("Leeg zolang de PDF nog gemaakt wordt (een achtergrondtaak).")
+    )
     created_at = models.DateTimeField(_("bevroren op"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("bevroren door")
@@ -235,3 +238,51 @@ class FrozenAnswer(models.Model):
 
     def __str__(self):
         return f"{self.question_set} ({date_format(self.reference_date, 'SHORT_DATE_FORMAT')})"
+
+
+class PdfJob(models.Model):
+    """A PDF made by a background task (reports.pdf_jobs) instead of inside the request.
+
+    `key` is a hash of the document (its kind and parameters), the data generations it reads, the
+    language and the day: a job made from older data is never served for newer, and a second request
+    for the same document while it is being made finds this row (the unique key) and waits with it.
+    """
+
+    class Kind(models.TextChoices):
+        ANSWER = "answer", _("Parlementair antwoord")
+        FIGURE = "figure", _("Cijfer")
+        MAP = "map", _("Kaart")
+        TREND = "trend", _("Evolutie")
+        FROZEN = "frozen", _("Bevroren antwoord")
+
+    class State(models.TextChoices):
+        WAITING = "wacht", _("In de wachtrij")
+        RUNNING = "bezig", _("Wordt gemaakt")
+        DONE = "klaar", _("Klaar")
+        FAILED = "mislukt", _("Mislukt")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    key = models.CharField(_("sleutel"), max_length=64, unique=True)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+    params = models.JSONField(_("parameters"), default=dict)
+    language = models.CharField(_("taal"), max_length=10)
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    state = models.CharField(_("toestand"), max_length=10, choices=State.choices, default=State.WAITING)
+    progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0, validators=[MaxValueValidator(100)])
+    pdf = models.BinaryField(_("PDF"), blank=True, default=b"")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("gevraagd door")
+    )
+    created_at = models.DateTimeField(_("gevraagd op"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("PDF in de maak")
+        verbose_name_plural = _("PDF's in de maak")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="pdf_job_progress_at_most_100"),
+        ]
+
+    def __str__(self):
+        return self.filename

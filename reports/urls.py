@@ -13,6 +13,8 @@ urlpatterns = [
     path("antwoord/<slug:slug>/bevriezen/", views.freeze_answer, name="freeze"),
     path("bevroren/<int:frozen_id>/", views.frozen_answer, name="frozen"),
     path("cijfer/<slug:name>/", views.figure_page, name="figure"),
+    path("pdf/<uuid:job_id>/", views.pdf_job_status, name="pdf_job"),
+    path("pdf/<uuid:job_id>/download/", views.pdf_job_download, name="pdf_job_download"),
     path("cijfer/<slug:name>/cel/<int:row>/<str:column>/", drilldown_views.cell, name="drilldown"),
     path(
         "bevroren/<int:frozen_id>/cijfer/<slug:name>/cel/<int:row>/<str:column>/",

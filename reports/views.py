@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,17 +16,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.freshness import REPORT_APPS, cached, cached_document
-from core.pdf import pdf_response, render_pdf
+from core.freshness import REPORT_APPS, cached, cached_document, generations_of
+from core.pdf import pdf_response
 from partnerships.models import Province
-from reports import answers, drilldown
+from reports import answers, drilldown, pdf_queue
 from reports.access import reports_access
 from reports.answer_docx import answer_docx
 from reports.data_span import DataSpan, data_span
 from reports.figures import FIGURES, Params, ParamsError, check_period, compute
 from reports.landing import figure_groups
 from reports.maps import drawn_map
-from reports.models import FrozenAnswer, QuestionSet
+from reports.models import FrozenAnswer, PdfJob, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality, provenance
 from reports.registry import Period
@@ -175,15 +175,10 @@ def figure_page(request, name: str):
         return _refused(request, form, "reports/figure.html", {"title": title, "content": _error_content(form, title)})
     fmt = request.GET.get("formaat", "")
     if fmt in FORMATS and fmt != "html":
-
-        def rendered():
-            return render_report(name, params, fmt)
-
         if fmt == "pdf":
-            content = cached_document(request, "figure", name, params, apps=REPORT_APPS, render=rendered)
-        else:
-            content = rendered()
-        return _download(content, fmt, name)
+            document = {"cijfer": name, **_shown(params)}
+            return _pdf_document(request, kind=PdfJob.Kind.FIGURE, params=document, apps=REPORT_APPS, filename=f"{name}.pdf")
+        return _download(render_report(name, params, fmt), fmt, name)
     title, content = cached(
         request,
         "figure-page",
@@ -225,8 +220,8 @@ def map_page(request):
     if fmt == "svg":
         return _download(render_report(MAP, params, fmt), "svg", name)
     if fmt == "pdf":
-        pdf = cached_document(request, "map", on, province, apps={"partnerships"}, render=lambda: render_report(MAP, params, fmt))
-        return pdf_response(pdf, f"{name}.pdf")
+        document = {"op": on.isoformat(), "provincie": province or ""}
+        return _pdf_document(request, kind=PdfJob.Kind.MAP, params=document, apps={"partnerships"}, filename=f"{name}.pdf")
     drawn = cached(
         request,
         "map-page",
@@ -261,14 +256,9 @@ def trend_page(request):
     today = timezone.localdate()
     context = {"province": params.province, "today": today, "first_day": FIRST_DAY}
     if request.GET.get("formaat") == "pdf":
-
-        def rendered():
-            return render_pdf(
-                "reports/trend_pdf.html", {**context, "charts": trend_charts(today=today, province=params.province)}
-            )
-
-        pdf = cached_document(request, "trend", params.province, apps={"partnerships"}, render=rendered)
-        return pdf_response(pdf, f"samenwerking-{today.isoformat()}.pdf")
+        document = {"provincie": params.province or ""}
+        filename = f"samenwerking-{today.isoformat()}.pdf"
+        return _pdf_document(request, kind=PdfJob.Kind.TREND, params=document, apps={"partnerships"}, filename=filename)
     charts = cached(
         request,
         "trend",
@@ -291,13 +281,12 @@ def answer_page(request, slug: str):
         question_set = get_object_or_404(QuestionSet, slug=slug)
         return _refused(request, form, "reports/answer.html", {"question_set": question_set})
     on = params.on
-    if request.GET.get("formaat") == "pdf":  # the question set is looked up only to render: a cached PDF reads nothing
-
-        def rendered():
-            return render_report(ANSWER, params, "pdf", question_set=get_object_or_404(QuestionSet, slug=slug))
-
-        pdf = cached_document(request, "answer", slug, on, apps=REPORT_APPS, render=rendered)
-        return pdf_response(pdf, f"antwoord-{slug}-{on.isoformat()}.pdf")
+    if request.GET.get("formaat") == "pdf":
+        if not cached(request, "question-set", slug, apps=REPORT_APPS, compute=QuestionSet.objects.filter(slug=slug).exists):
+            raise Http404
+        document = {"reeks": slug, "op": on.isoformat()}
+        filename = f"antwoord-{slug}-{on.isoformat()}.pdf"
+        return _pdf_document(request, kind=PdfJob.Kind.ANSWER, params=document, apps=REPORT_APPS, filename=filename)
     if request.GET.get("formaat") == "docx":
         docx = cached_document(
             request,
@@ -340,8 +329,12 @@ def frozen_answer(request, frozen_id: int):
     figures changed since; its PDF as published."""
     frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
     if request.GET.get("formaat") == "pdf":
+        if not frozen.pdf:
+            return _pdf_document(
+                request, kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=answers.frozen_filename(frozen)
+            )
         response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name or "antwoord.pdf").name}"'
+        response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name).name}"'
         return response
     if request.GET.get("formaat") == "docx":
         name = f"antwoord-{frozen.question_set.slug}-{frozen.reference_date.isoformat()}-bevroren"
@@ -349,11 +342,51 @@ def frozen_answer(request, frozen_id: int):
     changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
     context = {
         "frozen": frozen,
+        "pdf_job": None if frozen.pdf else _frozen_pdf_job(request, frozen),
         "changed": changed,
         "cell_link": drilldown.frozen_links(frozen),
         **answers.frozen_context(frozen),
     }
     return render(request, "reports/frozen.html", context)
+
+
+def _frozen_pdf_job(request, frozen: FrozenAnswer) -> PdfJob:
+    """The job making the frozen answer's PDF: joined while it runs, started again when it failed."""
+    filename = answers.frozen_filename(frozen)
+    return pdf_queue.start(kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=filename, user=request.user)
+
+
+def _pdf_document(request, *, kind: str, params: dict, apps, filename: str) -> HttpResponse:
+    """A PDF that takes seconds is made by a background task: served at once when made already (the cache),
+    else a page that shows how far it is and offers it the moment it is ready (static/js/pdf_job.js)."""
+    generations = generations_of(request)
+    job = pdf_queue.start(kind=kind, params=params, apps=apps, filename=filename, user=request.user, generations=generations)
+    if job.state == PdfJob.State.DONE:
+        return pdf_response(bytes(job.pdf), filename)
+    return render(request, "reports/pdf_job.html", {"job": job}, status=202)
+
+
+@reports_access
+def pdf_job_status(request, job_id):
+    """How far a PDF is, as JSON for the page that waits for it: state, its label, percent, and the download once made."""
+    job = get_object_or_404(PdfJob.objects.defer("pdf"), pk=job_id)
+    done = job.state == PdfJob.State.DONE
+    return JsonResponse(
+        {
+            "state": job.state,
+            "label": job.get_state_display(),
+            "progress": job.progress,
+            "download": reverse("reports:pdf_job_download", args=[job.pk]) if done else None,
+        }
+    )
+
+
+@reports_access
+def pdf_job_download(request, job_id):
+    job = get_object_or_404(PdfJob, pk=job_id, state=PdfJob.State.DONE)
+    response = pdf_response(bytes(job.pdf), job.filename)
+    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
+    return response
 
 
 @reports_access

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
-from core import freshness
+from core import freshness, tasks
 from tests import factories
 from tests.scratch_databases import ScratchDatabases, load_demo_data
 
@@ -82,9 +82,18 @@ def plain_http(settings):
 @pytest.fixture(autouse=True)
 def fresh_cache(monkeypatch):
     """Each test starts with an empty cache, and its writes raise the data generation at once:
-    the test's transaction never commits, and nobody else reads it meanwhile."""
+    the test's transaction never commits, and nobody else reads it meanwhile. Likewise tasks are enqueued at once."""
     cache.clear()
     monkeypatch.setattr(freshness, "on_commit", lambda func, using=None: func())
+    monkeypatch.setattr(tasks, "on_commit", lambda func, using=None: func())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def immediate_tasks():
+    """Background tasks run inside the test, when enqueued (django-tasks' immediate backend); one test runs a
+    real worker (tests/test_task_worker.py) and the browser tests' portal has one."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)

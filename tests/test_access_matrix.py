@@ -20,7 +20,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import Activity, Case, CaseReport, Referral
-from reports.models import FrozenAnswer, QuestionSet
+from reports.models import FrozenAnswer, PdfJob, QuestionSet
 from tests import factories
 from tests.factories import (
     AgreementFactory,
@@ -85,6 +85,8 @@ MATRIX = {
     "reports:freeze": row(302, 405, 403, 403, 403, 403, 403),
     "reports:frozen": REPORTS,
     "reports:figure": REPORTS,
+    "reports:pdf_job": REPORTS,  # a PDF being made follows the rule of the pages that ask for one
+    "reports:pdf_job_download": REPORTS,
     "reports:drilldown": REPORTS,
     "reports:frozen_drilldown": REPORTS,
     "portal:dashboard": PARTNER_PAGE,
@@ -204,6 +206,9 @@ def url_arguments():
         },
     )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    pdf_job = PdfJob.objects.create(
+        key="0" * 64, kind=PdfJob.Kind.ANSWER, language="nl-be", filename="a.pdf", state=PdfJob.State.DONE, pdf=b"%PDF-1.7"
+    )
     session = TrainingSessionFactory()
     registration = RegistrationFactory(session=session, organisation=antwerpen, organisation_name=antwerpen.name)
     gent_colleague = MembershipFactory(organisation=ocmw("44021"))
@@ -212,6 +217,8 @@ def url_arguments():
         "reports:freeze": {"slug": "samenwerking"},
         "reports:frozen": {"frozen_id": frozen.pk},
         "reports:figure": {"name": "coverage"},
+        "reports:pdf_job": {"job_id": pdf_job.pk},
+        "reports:pdf_job_download": {"job_id": pdf_job.pk},
         "reports:drilldown": {"name": "coverage", "row": 0, "column": "municipalities"},
         "reports:frozen_drilldown": {"frozen_id": frozen.pk, "name": "coverage", "row": 0, "column": "cooperating"},
         "portal:case": {"case_id": case.pk},

@@ -30,11 +30,11 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import AccessLog, Activity, Approval, Case, CaseReport, PayerLine, Referral
-from core.models import CountedRequest, DataGeneration, SentNotification
+from core.models import CountedRequest, DataGeneration, SentNotification, TaskFailure
 from core.versioning import Versioned
 from partnerships import services as partnership_services
 from partnerships.models import Agreement, Membership, Organisation, Outreach, TariffBand
-from reports.models import FrozenAnswer, QuestionSet
+from reports.models import FrozenAnswer, PdfJob, QuestionSet
 from tests import factories
 from tests.factories import (
     AgreementFactory,
@@ -55,7 +55,9 @@ NOT_WRITES = {
     AccessLog,
     DataGeneration,
     CountedRequest,
-}  # reading a case is logged, caches count generations, rate limits count requests: none is a write
+    PdfJob,
+    TaskFailure,
+}  # reading a case is logged, caches count generations, rate limits count requests, asking for a PDF makes it: no write
 
 TOO_BIG = {
     "text": "x" * 100_000,
@@ -184,6 +186,8 @@ MATRIX = {
     ],
     "reports:frozen": READ_ONLY,
     "reports:figure": READ_ONLY,
+    "reports:pdf_job": READ_ONLY,
+    "reports:pdf_job_download": READ_ONLY,
     "reports:drilldown": READ_ONLY,
     "reports:frozen_drilldown": READ_ONLY,
     "portal:dashboard": READ_ONLY,
@@ -351,6 +355,9 @@ def build_world() -> dict:
         question_set=QuestionSet.objects.get(slug="samenwerking"), reference_date=datetime.date(2018, 12, 31), figures={}
     )
     frozen.pdf.save("a.pdf", ContentFile(b"%PDF-1.7"), save=True)
+    pdf_job = PdfJob.objects.create(
+        key="0" * 64, kind=PdfJob.Kind.ANSWER, language="nl-be", filename="a.pdf", state=PdfJob.State.DONE, pdf=b"%PDF-1.7"
+    )
     users = {
         "coordinator": factories.coordinator(),
         "case_worker": factories.case_worker(),
@@ -391,6 +398,8 @@ def build_world() -> dict:
         "reports:freeze": {"slug": "samenwerking"},
         "reports:frozen": {"frozen_id": frozen.pk},
         "reports:figure": {"name": "coverage"},
+        "reports:pdf_job": {"job_id": pdf_job.pk},
+        "reports:pdf_job_download": {"job_id": pdf_job.pk},
         "reports:drilldown": {"name": "coverage", "row": 0, "column": "municipalities"},
         "reports:frozen_drilldown": {"frozen_id": frozen.pk, "name": "coverage", "row": 0, "column": "cooperating"},
         "portal:case": {"case_id": case.pk},
@@ -439,6 +448,7 @@ def build_world() -> dict:
             Case: case,
             Organisation: gent,
             Membership: colleague,
+            TaskFailure: TaskFailure.objects.create(task="reports.pdf_queue.render_job", attempt=1, error="Traceback"),
         },
     }
 

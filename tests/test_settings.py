@@ -11,7 +11,9 @@ ROOT = settings.BASE_DIR
 
 def import_settings(expression="s.DATABASES['default']['ENGINE']", **env):
     clean_env = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CACHE_URL"}
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "CACHE_URL", "TASKS_REDIS_URL"}
     }
     return subprocess.run(
         [sys.executable, "-c", f"import dyzo_portal.settings as s; print({expression})"],
@@ -68,6 +70,24 @@ def test_another_kind_of_cache_url_is_refused():
     result = import_settings(SECRET_KEY="a-real-secret", CACHE_URL="memcached://cache.internal:11211")
 
     assert result.returncode != 0 and "CACHE_URL must be a redis://" in result.stderr
+
+
+def test_background_tasks_queue_in_the_database_unless_a_redis_url_is_set():
+    database = import_settings("s.TASKS['default']['BACKEND']", SECRET_KEY="a-real-secret")
+    redis = import_settings(
+        "s.TASKS['default']['BACKEND'], s.RQ_QUEUES['default']['URL']",
+        SECRET_KEY="a-real-secret",
+        TASKS_REDIS_URL="redis://queue.internal:6379/1",
+    )
+
+    assert database.stdout.strip() == "django_tasks_db.DatabaseBackend"
+    assert redis.stdout.strip() == "django_tasks_rq.RQBackend redis://queue.internal:6379/1"
+
+
+def test_another_kind_of_tasks_url_is_refused():
+    result = import_settings(SECRET_KEY="a-real-secret", TASKS_REDIS_URL="amqp://queue.internal")
+
+    assert result.returncode != 0 and "TASKS_REDIS_URL must be a redis://" in result.stderr
 
 
 def test_a_flag_accepts_the_usual_yes_and_no_words():
