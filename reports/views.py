@@ -206,6 +206,7 @@ def _figure_content(request, name: str, params: Params, form: ReportFilter) -> t
         "formats": FORMATS[1:],
         "query": query.urlencode(),
         "cell_link": drilldown.live_links,
+        "page_notes": answers.page_notes(figure),
     }
     return figure.title, render_to_string("reports/_figure_content.html", context, request=request)
 
