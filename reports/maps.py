@@ -228,8 +228,6 @@ def small_maps(*, days: list[date], province: str | None = None) -> SmallMaps:
         statuses = history.statuses_on(day)
         uses, boxes, cooperating = [], [], 0
         for shape in drawn:
-            if not shape.outline:
-                continue
             status, shape_province = statuses.get(shape.nis_code, (NO_COOPERATION, None))
             if shape.region == BRUSSELS:
                 fill = BRUSSELS_COLOUR
@@ -239,6 +237,8 @@ def small_maps(*, days: list[date], province: str | None = None) -> SmallMaps:
                 fill = COLOURS[status]
                 cooperating += status != NO_COOPERATION
                 boxes.append(shape.box)
+            if not shape.outline:  # too small to draw at this scale, yet counted
+                continue
             outline = outline_ids.setdefault(shape.outline, f"kk{len(outline_ids)}")
             uses.append(
                 f'<use href="#{outline}"/>' if fill == NO_COOPERATION_COLOUR else f'<use href="#{outline}" fill="{fill}"/>'

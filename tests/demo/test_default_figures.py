@@ -25,7 +25,7 @@ def data_rows(page: str) -> list[list[str]]:
     return shown
 
 
-@pytest.mark.parametrize("reader", ["coordinator_client", "policy_client"])
+@pytest.mark.parametrize("reader", ["coordinator_client", "case_worker_client", "policy_client"])
 @pytest.mark.parametrize("name", FIGURES)
 def test_every_figure_opens_with_data_on_its_default_parameters(demo_data, request, reader, name):
     page = request.getfixturevalue(reader).get(reverse("reports:figure", args=[name]))
