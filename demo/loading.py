@@ -14,10 +14,11 @@ from django.utils import timezone
 
 from cases.models import Case, Entrepreneur
 from core.freshness import data_changed
-from demo import cases, partnerships, trainings
+from demo import cases, funding, partnerships, trainings
 from demo.accounts import create_demo_accounts
 from partnerships.models import Agreement, Municipality, Outreach
 from partnerships.reference_data import load_reference_data
+from reports.models import Funding
 from trainings.models import TrainingSession
 
 SEED = 2018
@@ -40,12 +41,14 @@ def load_demo_data(*, reset: bool = False, today: date | None = None) -> dict:
         TrainingSession.objects.all().delete()
         Case.objects.all().delete()
         Entrepreneur.objects.all().delete()
+        Funding.objects.filter(is_synthetic=True).delete()
     if not demo_data_present():
         summary |= partnerships.build(rng=random.Random(SEED), today=today) | {"created": True}
     if not TrainingSession.objects.exists():
         summary |= trainings.build(rng=random.Random(SEED), today=today) | {"created": True}
     if not Case.objects.exists():
         summary |= cases.build(rng=random.Random(SEED), today=today) | {"created": True}
+    summary |= funding.build(last_year=today.year)
     trainings.ensure_open_session(today=today)
     partnerships.ensure_upcoming_consultation_days(today=today)
     summary["logins"] = create_demo_accounts()

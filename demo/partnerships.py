@@ -321,8 +321,30 @@ def _continue_after_2018(plan: Plan, municipalities: list[Municipality], *, last
         ]
         for planned in rng.sample(running, min(len(running), rng.randint(2, 4))):
             _end(planned, plan.day_between(first, last))
+        _first_per_case_use(plan, existing, first=first, last=last)
         without = [m for m in existing if not plan.running(m, last)]
         _offers_to_the_rest(plan, rng.sample(without, min(len(without), 12)), first=first, last=last)
+
+
+def _first_per_case_use(plan: Plan, existing: list[Municipality], *, first: date, last: date) -> None:
+    """An OCMW pays per case for the first time in the year, unless one already did: so the figure of first
+    use (seed 002, answer 1) names someone in every year, as it did in 2016. A municipality counts by its name,
+    as in that figure, so a merged one that keeps its name is no newcomer."""
+    ocmw_per_case = [p for p in plan.agreements if p.form == Form.PER_CASE and p.party in (Party.OCMW, Party.BOTH)]
+    first_use: dict[str, date] = {}
+    for planned in ocmw_per_case:
+        name = planned.municipality.name_nl
+        first_use[name] = min(first_use.get(name, planned.start), planned.start)
+    if any(first <= day <= last for day in first_use.values()):
+        return
+    start = plan.day_between(first, last)
+    candidates = [
+        m
+        for m in existing
+        if m.name_nl not in first_use and m.exists_on(start) and not plan.running(m, start) and plan.is_free(m, Party.OCMW, start)
+    ]
+    if candidates:
+        _join(plan, plan.rng.choice(candidates), Form.PER_CASE, Party.OCMW, start)
 
 
 def _carry_over_merger(plan: Plan, municipalities: list[Municipality], merger_day: date) -> None:

@@ -8,8 +8,8 @@ from reports.models import FrozenAnswer, Funding, PdfJob, Question, QuestionSet
 
 @admin.register(Funding)
 class FundingAdmin(admin.ModelAdmin):
-    list_display = ["year", "funder", "kind", "amount_eur"]
-    list_filter = ["year", "kind"]
+    list_display = ["year", "funder", "kind", "amount_eur", "is_synthetic"]
+    list_filter = ["year", "kind", "is_synthetic"]
     amount_eur = amount_column(Funding, "amount")
 
 

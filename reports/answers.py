@@ -106,12 +106,29 @@ def _recorded(figure: Figure, since: date | None) -> Recorded:
 
 
 def _figure_answer(name: str, params: Params) -> FigureAnswer:
-    figure = compute(name, params)
+    return _figure_answer_of(compute(name, params))
+
+
+def _figure_answer_of(figure: Figure) -> FigureAnswer:
     spec = figure.spec
     since = spec.recorded_since() if spec.recorded_since else None
     recorded = _recorded(figure, since)
-    synthetic = recorded != Recorded.NO and spec.synthetic is not None and spec.synthetic(params)
+    synthetic = recorded != Recorded.NO and spec.synthetic is not None and spec.synthetic(figure.params)
     return FigureAnswer(figure, since, recorded, synthetic)
+
+
+def page_notes(figure: Figure) -> list[str]:
+    """What a figure's page says under its table, as the answer would: why the table is empty, and
+    that its numbers count synthetic demo records."""
+    item = _figure_answer_of(figure)
+    notes = []
+    if item.recorded == Recorded.NO:
+        notes.append(sentences.not_recorded(figure, item.since))
+    elif not figure.detail_rows and figure.spec.period != Period.CATALOGUE:
+        notes.append(sentences.nothing_recorded(figure))
+    if item.synthetic:
+        notes.append(sentences.synthetic(figure))
+    return notes
 
 
 def answer_question(question: Question, on: date) -> AnsweredQuestion:

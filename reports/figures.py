@@ -435,6 +435,7 @@ def _referral_records(params: Params, rows: list[Row]) -> CellRecords:
     period=Period.YEARS,
     sentence=sentences.funding,
     recorded_since=provenance.first_funding,
+    synthetic=provenance.synthetic_funding,
     records=lambda params, rows: {
         (index, "amount"): Drill({FUNDING: [pk]}, "amount")
         for index, pk in enumerate(_fundings(params).values_list("pk", flat=True))

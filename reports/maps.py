@@ -17,9 +17,11 @@ from django.utils.translation import gettext as _
 
 from partnerships.models import Agreement
 from partnerships.selectors import NO_COOPERATION, cooperation_statuses
+from reports.trends import History
 
 BRUSSELS = "Brussels Hoofdstedelijk Gewest"
 WIDTH = 1000
+SMALL = 8
 COLOURS = {  # seed 000's legend
     Agreement.Form.SUBSCRIPTION: "#7b3fa0",
     Agreement.Form.SUBSCRIPTION_WITH_CONSULTATION_DAY: "#3a9a46",
@@ -27,6 +29,7 @@ COLOURS = {  # seed 000's legend
     Agreement.Form.REMOTE_ADVICE: "#f5d327",
     NO_COOPERATION: "#ffffff",
 }
+NO_COOPERATION_COLOUR = COLOURS[NO_COOPERATION]
 BRUSSELS_COLOUR = "#b5b5b5"
 OUTSIDE_COLOUR = "#eeeeee"
 
@@ -39,6 +42,8 @@ class Shape:
     path: str
     box: tuple[float, float, float, float]
     """min x, min y, max x, max y of the projected path: what a zoom to a province frames."""
+    outline: str
+    """The path at a SMALL-th of the scale, in whole units: a small map's, a fifth of the full path's size."""
 
 
 def vintage_for(day: date) -> str:
@@ -85,8 +90,19 @@ def shapes(vintage: str) -> tuple[tuple[Shape, ...], float]:
         xs, ys = [x for ring in rings for x, _y in ring], [y for ring in rings for _x, y in ring]
         properties = geometry["properties"]
         box = (min(xs), min(ys), max(xs), max(ys))
-        result.append(Shape(properties["nis"], properties["naam_nl"], properties["gewest"], path, box))
+        outline = "".join(_small_ring(ring) for ring in rings)
+        result.append(Shape(properties["nis"], properties["naam_nl"], properties["gewest"], path, box, outline))
     return tuple(result), height
+
+
+def _small_ring(ring: list[tuple[float, float]]) -> str:
+    """The ring in whole units of the small scale, without the points that fall together; nothing when it vanishes."""
+    points: list[tuple[int, int]] = []
+    for x, y in ring:
+        point = (round(x / SMALL), round(y / SMALL))
+        if not points or point != points[-1]:
+            points.append(point)
+    return "M" + " ".join(f"{x},{y}" for x, y in points) + "Z" if len(points) >= 3 else ""
 
 
 def status_labels() -> dict[str, str]:
@@ -181,3 +197,65 @@ def _legend_svg(legend: list[LegendRow], x: float, y: float, scale: float) -> st
 def map_svg(*, on: date, province: str | None = None) -> str:
     """The map as a document of its own (the SVG download and the PDF): the legend drawn in it."""
     return drawn_map(on=on, province=province).svg
+
+
+@dataclass(frozen=True)
+class SmallMap:
+    """One of a row of small maps: the map on `day`, without legend or links of its own."""
+
+    day: date
+    svg: str
+    cooperating: int
+
+
+@dataclass(frozen=True)
+class SmallMaps:
+    """The small maps and, drawn once for all of them, the outlines of each set of borders they use:
+    each map only colours them, so ten years weigh little more than the outlines."""
+
+    outlines: str
+    maps: list[SmallMap]
+
+
+def small_maps(*, days: list[date], province: str | None = None) -> SmallMaps:
+    """The map on each of `days`, small, from one reading of the history (reports.trends): the same
+    number of queries for two years as for ten. With a province, each is framed on it, as the full map."""
+    history = History()
+    outline_ids: dict[str, str] = {}  # a municipality whose borders did not change keeps its outline across vintages
+    maps = []
+    for day in days:
+        drawn, height = shapes(vintage_for(day))
+        statuses = history.statuses_on(day)
+        uses, boxes, cooperating = [], [], 0
+        for shape in drawn:
+            status, shape_province = statuses.get(shape.nis_code, (NO_COOPERATION, None))
+            if shape.region == BRUSSELS:
+                fill = BRUSSELS_COLOUR
+            elif province and shape_province != province:
+                fill = OUTSIDE_COLOUR
+            else:
+                fill = COLOURS[status]
+                cooperating += status != NO_COOPERATION
+                boxes.append(shape.box)
+            if not shape.outline:  # too small to draw at this scale, yet counted
+                continue
+            outline = outline_ids.setdefault(shape.outline, f"kk{len(outline_ids)}")
+            uses.append(
+                f'<use href="#{outline}"/>' if fill == NO_COOPERATION_COLOUR else f'<use href="#{outline}" fill="{fill}"/>'
+            )
+        x0, y0, x1, y1 = (
+            (v / SMALL for v in _frame(boxes, height)) if province and boxes else (0, 0, WIDTH / SMALL, height / SMALL)
+        )
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" aria-hidden="true">'
+            f'<g fill="{NO_COOPERATION_COLOUR}" stroke="#666" stroke-width="{0.12 * (x1 - x0) * SMALL / WIDTH:.2f}" '
+            f'stroke-linejoin="round">{"".join(uses)}</g></svg>'
+        )
+        maps.append(SmallMap(day, svg, cooperating))
+    return SmallMaps(_outlines(outline_ids), maps)
+
+
+def _outlines(outline_ids: dict[str, str]) -> str:
+    """An SVG that shows nothing and defines each small outline once, for the maps to `use`."""
+    paths = "".join(f'<path id="{outline_id}" d="{outline}"/>' for outline, outline_id in outline_ids.items())
+    return f'<svg xmlns="http://www.w3.org/2000/svg" class="outlines" aria-hidden="true" focusable="false"><defs>{paths}</defs></svg>'

@@ -33,6 +33,9 @@ class Funding(models.Model):
     amount = models.DecimalField(_("bedrag (EUR)"), max_digits=12, decimal_places=2)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.OPERATING)
     note = models.TextField(_("notitie"), blank=True, max_length=LONG_TEXT, validators=[text_limit()])
+    is_synthetic = models.BooleanField(
+        _("synthetisch"), default=False, help_text=_("Gegenereerde demogegevens, geen echt record.")
+    )
     history = History()
 
     class Meta:

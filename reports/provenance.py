@@ -82,6 +82,10 @@ def synthetic_first_use(params: Params) -> bool:
     return per_case.filter(is_synthetic=True).exists()
 
 
+def synthetic_funding(params: Params) -> bool:
+    return Funding.objects.filter(year__range=(params.start_year, params.end_year), is_synthetic=True).exists()
+
+
 def synthetic_sessions(params: Params) -> bool:
     return TrainingSession.objects.filter(date__range=_years(params), is_synthetic=True).exists()
 

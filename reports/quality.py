@@ -126,8 +126,8 @@ def provenance() -> list[Provenance]:
         ),
         (
             _("Financiering"),
-            {"real": Funding.objects.count(), "synthetic": 0},
-            _("Echt: de subsidies van 2015, 2016 en 2017 (seed 002, antwoord 5)."),
+            _split(Funding.objects.all(), Q(is_synthetic=True)),
+            _("Echt: de subsidies van 2015, 2016 en 2017 (seed 002, antwoord 5). Synthetisch: vanaf 2018."),
         ),
     ]
     return [Provenance(label, counts["real"], counts["synthetic"], about) for label, counts, about in kinds]

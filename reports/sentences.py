@@ -236,6 +236,14 @@ def not_recorded(figure: Figure, since: date | None) -> str:
     return _("%(title)s: niet geregistreerd vóór %(day)s, dus niet beschikbaar voor %(period)s.") % values
 
 
+def nothing_recorded(figure: Figure) -> str:
+    """An empty table that is not before the first record: nothing happened, or nothing was entered yet."""
+    return _("%(title)s: geen records voor %(period)s. Kies een andere periode, of voer de gegevens in als ze ontbreken.") % {
+        "title": figure.title,
+        "period": figure.scope,
+    }
+
+
 def partly_recorded(figure: Figure, since: date) -> str:
     return _("%(title)s: niet geregistreerd vóór %(day)s; de cijfers tellen vanaf die dag.") % {
         "title": figure.title,

@@ -25,7 +25,7 @@ from reports.answer_docx import answer_docx
 from reports.data_span import DataSpan, data_span
 from reports.figures import FIGURES, Params, ParamsError, check_period, compute
 from reports.landing import figure_groups
-from reports.maps import drawn_map
+from reports.maps import drawn_map, small_maps
 from reports.models import FrozenAnswer, PdfJob, QuestionSet
 from reports.params import FIRST_YEAR, LAST_YEAR
 from reports.quality import data_quality, provenance
@@ -201,6 +201,7 @@ def _figure_content(request, name: str, params: Params, form: ReportFilter) -> t
         "formats": FORMATS[1:],
         "query": query.urlencode(),
         "cell_link": drilldown.live_links,
+        "page_notes": answers.page_notes(figure),
     }
     return figure.title, render_to_string("reports/_figure_content.html", context, request=request)
 
@@ -230,21 +231,28 @@ def map_page(request):
         apps={"partnerships"},
         compute=lambda: drawn_map(on=on, province=province, legend_in_svg=False),
     )
+    year_maps = cached(
+        request,
+        "year-maps",
+        province,
+        apps={"partnerships"},
+        compute=lambda: small_maps(days=_year_ends(), province=province),
+    )
     context = {
         "form": form,
         "map": drawn,
         "on": on,
         "province": province,
-        "years": _year_ends(),
+        "year_maps": year_maps,
         "query": request.GET.urlencode(),
     }
     return render(request, "reports/map.html", context)
 
 
-def _year_ends() -> list[tuple[int, str]]:
-    """The map on the last day of each year since 2016 (today for this year): a row of quick dates."""
+def _year_ends() -> list[date]:
+    """The last day of each year since 2016 (today for this year): the row of small maps under the map."""
     today = timezone.localdate()
-    return [(year, min(date(year, 12, 31), today).isoformat()) for year in range(FIRST_DAY.year, today.year + 1)]
+    return [min(date(year, 12, 31), today) for year in range(FIRST_DAY.year, today.year + 1)]
 
 
 @reports_access

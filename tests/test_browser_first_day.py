@@ -1,11 +1,12 @@
 """Each role's first day in Chromium, at desktop and phone width: every page they open first fits the
-screen, speaks Dutch and logs no console error."""
+screen, speaks Dutch and logs no console error; policy staff open every figure, and none is empty."""
 
 import re
 
 import pytest
 
 from demo.accounts import demo_totp_code
+from reports.figures import FIGURES
 from tests.test_browser import CHROMIUM, PHONE, browser, portal, signed_in  # noqa: F401 (the module's fixtures)
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -25,9 +26,22 @@ FIRST_DAY = {
     "policy staff": (
         "beleid@vlaanderen.example",
         "beleid-demo-2026",
-        ["/rapporten/", "/rapporten/kaart/", "/rapporten/evolutie/", "/rapporten/datakwaliteit/"],
+        [
+            "/rapporten/",
+            "/rapporten/kaart/",
+            "/rapporten/evolutie/",
+            "/rapporten/datakwaliteit/",
+            *[f"/rapporten/cijfer/{name}/" for name in FIGURES],
+        ],
     ),
 }
+# A figure's table has a row with a non-zero number, or, in a list without numbers, a row with text.
+SHOWS_DATA = """() => [...document.querySelectorAll("table.figure tbody tr:not(.total)")].some((row) => {
+    if (row.querySelector("td[colspan]")) return false;
+    const numbers = [...row.querySelectorAll("td.number")].map((cell) => cell.textContent);
+    if (numbers.length) return numbers.some((number) => /[1-9]/.test(number));
+    return [...row.querySelectorAll("td")].some((cell) => cell.textContent.trim());
+})"""
 ENGLISH = re.compile(r"Django administration|Recent actions|Log out|Select .* to change| object \(\d+\)|\bSave\b|\bDelete\b")
 
 
@@ -51,6 +65,8 @@ def first_day(browser, portal, role):  # noqa: F811
                 findings.append(f"{path} wider than {viewport['width']} px")
             if english := ENGLISH.search(text):
                 findings.append(f"{path}: English '{english.group()}'")
+            if "/cijfer/" in path and not page.evaluate(SHOWS_DATA):
+                findings.append(f"{path}: an empty figure")
     page.context.close()
     return findings + [f"console: {error}" for error in errors]
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from partnerships.models import Agreement
 from reports.figures import FIGURES
 from reports.landing import GROUPS, figure_groups
 from tests.factories import AgreementFactory, CaseFactory, TrainingSessionFactory, municipality
@@ -143,3 +144,19 @@ def test_policy_staff_get_the_data_quality_page_of_the_portal(policy_client):
     response = policy_client.get(reverse("reports:quality"))
 
     assert response.status_code == 200 and "<h1>Datakwaliteit</h1>" in response.text and "/admin/" not in response.text
+
+
+def test_a_figure_without_records_in_its_period_says_so_instead_of_a_bare_empty_table(policy_client):
+    AgreementFactory(form=Agreement.Form.PER_CASE, start_date=datetime.date(2016, 3, 1))
+
+    page = policy_client.get(reverse("reports:figure", args=["per-case-first-use"]), {"van": "2020", "tot": "2020"}).text
+
+    assert "OCMW&#x27;s voor het eerst per dossier: geen records voor 2020." in page
+
+
+def test_a_figure_before_its_first_record_says_it_was_not_recorded(policy_client):
+    AgreementFactory(municipality=municipality("44021"), start_date=datetime.date(2016, 3, 1))
+
+    page = policy_client.get(reverse("reports:figure", args=["coverage"]), {"op": "2015-06-30"}).text
+
+    assert "Bereik: niet geregistreerd vóór 01/03/2016, dus niet beschikbaar op 30/06/2015." in page

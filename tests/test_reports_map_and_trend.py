@@ -67,12 +67,6 @@ def test_the_legend_is_text_of_the_page_with_the_counts(policy_client):
     assert re.search(r'<ul id="kaart-legende".*Per dossier: <strong>1</strong>', text, re.S)
 
 
-def test_the_map_offers_the_end_of_each_year_since_2016(policy_client):
-    text = map_page(policy_client)
-
-    assert '?op=2016-12-31">2016</a>' in text and 'href="?op=2018-12-31" aria-current="page">2018</a>' in text
-
-
 def test_the_map_pdf_of_a_province_names_it(policy_client):
     response = policy_client.get(reverse("reports:map"), {"op": DAY.isoformat(), "provincie": "Limburg", "formaat": "pdf"})
 
