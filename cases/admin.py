@@ -26,6 +26,7 @@ from cases.models import (
     TeamMember,
 )
 from core.admin_display import amount_column
+from core.admin_lists import LargeTableAdmin
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, RecordInline, WorkflowInline, WritesThroughService
@@ -39,12 +40,13 @@ class SearchesEnterpriseNumbers:
 
 
 @admin.register(Entrepreneur)
-class EntrepreneurAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, admin.ModelAdmin):
+class EntrepreneurAdmin(LargeTableAdmin, SearchesEnterpriseNumbers, BoundedRelationFields, admin.ModelAdmin):
     form = EntrepreneurForm
     list_display = ["name", "enterprise_number_column", "legal_form", "municipality", "anonymised_at"]
     search_fields = ["name", "enterprise_number", "email"]
     autocomplete_fields = ["municipality"]
     list_filter = ["legal_form", "language", "is_synthetic"]
+    list_select_related = ["municipality"]
 
     @admin.display(description=Entrepreneur._meta.get_field("enterprise_number").verbose_name, ordering="enterprise_number")
     def enterprise_number_column(self, entrepreneur):
@@ -104,7 +106,7 @@ class CaseWorklistFilter(WorklistFilter):
 
 
 @admin.register(Case)
-class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class CaseAdmin(LargeTableAdmin, SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["number", "opened_on", "entrepreneur", "municipality", "phase", "status", "funding_basis", "case_worker"]
     list_filter = [
         CaseWorklistFilter,
@@ -212,8 +214,9 @@ class CaseAdmin(SearchesEnterpriseNumbers, BoundedRelationFields, GuardsAgainstL
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["at", "user", "case", "action", "path"]
+    list_select_related = ["user", "case"]
     list_filter = ["action"]
     search_fields = ["user__email", "path"]
     date_hierarchy = "at"
@@ -228,7 +231,7 @@ class AccessLogAdmin(admin.ModelAdmin):
         return False
 
 
-class CasePartAdmin(BoundedRelationFields, SimpleHistoryAdmin):
+class CasePartAdmin(LargeTableAdmin, BoundedRelationFields, SimpleHistoryAdmin):
     """A record that belongs to a case, with its own page for its change history."""
 
     list_select_related = True

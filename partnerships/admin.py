@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_display import amount_column
+from core.admin_lists import LargeTableAdmin
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates
@@ -54,7 +55,7 @@ class PopulationInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["name_nl", "nis_code", "province", "period_label", "inhabitants", "status_today"]
     list_filter = ["province", PeriodFilter, PopulationBandFilter, CurrentStatusFilter]
     search_fields = ["name_nl", "name_fr", "nis_code"]
@@ -116,7 +117,7 @@ class MembershipInline(BoundedRelationFields, admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, admin.ModelAdmin):
+class OrganisationAdmin(LargeTableAdmin, BoundedRelationFields, GuardsAgainstLostUpdates, admin.ModelAdmin):
     list_display = ["name", "kind", "municipality", "contact_person", "dyzo_contact", "email", "phone"]
     list_filter = ["kind", "municipality__province"]
     search_fields = ["name", "municipality__name_nl", "municipality__nis_code"]
@@ -175,7 +176,7 @@ class AgreementWorklistFilter(WorklistFilter):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class AgreementAdmin(LargeTableAdmin, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["municipality", "party", "form", "start_date", "end_date", "annual_fee_eur", "is_synthetic"]
     list_filter = [
         AgreementWorklistFilter,
@@ -211,7 +212,7 @@ class OutreachWorklistFilter(WorklistFilter):
 
 
 @admin.register(Outreach)
-class OutreachAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class OutreachAdmin(LargeTableAdmin, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["organisation", "sent_on", "status", "status_date", "decline_reason", "follow_up_on"]
     list_filter = [OutreachWorklistFilter, "status", "decline_reason", "organisation__municipality__province", "is_synthetic"]
     search_fields = ["organisation__name", "organisation__municipality__nis_code", "notes"]

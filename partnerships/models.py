@@ -523,6 +523,7 @@ class Outreach(Versioned):
         ordering = ["-sent_on"]
         verbose_name = _("aanbod")
         verbose_name_plural = _("aanbiedingen")
+        indexes = [models.Index(fields=["sent_on", "id"], name="outreach_list_order")]  # the admin list's order, read backwards
         constraints = [
             models.CheckConstraint(
                 condition=Q(decline_reason__isnull=True) | Q(status="geweigerd"),

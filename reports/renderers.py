@@ -94,9 +94,12 @@ PLACE_COLUMNS = {"province", "municipality"}
 
 
 def cell_class(column: Column) -> str:
-    """Numbers to the right, text to the left; a place's name is never broken at its hyphen ("Oost-/Vlaanderen")."""
+    """Numbers to the right, text to the left; a place's name is never broken at its hyphen ("Oost-/Vlaanderen");
+    dates are marked so that a long table's PDF can give them a set width."""
     if column.kind in NUMERIC_KINDS:
         return "number"
+    if column.kind == Kind.DATE:
+        return "date"
     return "place" if column.code in PLACE_COLUMNS else ""
 
 

@@ -2,13 +2,13 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_autocomplete_filter import AutocompleteFilter, autocomplete_filter_media
+from core.admin_lists import LargeTableAdmin
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
 from core.admin_writes import GuardsAgainstLostUpdates, WorkflowInline, WritesThroughService
@@ -29,8 +29,7 @@ class YearFilter(admin.SimpleListFilter):
     parameter_name = "jaar"
 
     def lookups(self, request, model_admin):
-        years = TrainingSession.objects.annotate(year=ExtractYear("date")).values_list("year", flat=True).distinct()
-        return [(str(year), str(year)) for year in sorted(set(years), reverse=True)]
+        return [(str(day.year), str(day.year)) for day in TrainingSession.objects.dates("date", "year", order="DESC")]
 
     def queryset(self, request, queryset):
         return queryset.filter(date__year=self.value()) if self.value() else queryset
@@ -48,7 +47,7 @@ class SessionWorklistFilter(WorklistFilter):
 
 
 @admin.register(TrainingSession)
-class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
+class TrainingSessionAdmin(LargeTableAdmin, BoundedRelationFields, GuardsAgainstLostUpdates, SimpleHistoryAdmin):
     list_display = ["date", "organiser_label", "target_group", "capacity", "registered", "attendees", "is_synthetic"]
     list_filter = [
         SessionWorklistFilter,
@@ -104,7 +103,9 @@ class TrainingSessionAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, Simp
 
 
 @admin.register(Registration)
-class RegistrationAdmin(BoundedRelationFields, GuardsAgainstLostUpdates, WritesThroughService, SimpleHistoryAdmin):
+class RegistrationAdmin(
+    LargeTableAdmin, BoundedRelationFields, GuardsAgainstLostUpdates, WritesThroughService, SimpleHistoryAdmin
+):
     """New registrations go through the rules (capacity and waiting list, deadline, duplicates); the status
     follows from them and from cancellations, and attendance is marked after the session."""
 

@@ -128,6 +128,7 @@ class TrainingSession(Versioned):
         ordering = ["-date", "start_time"]
         verbose_name = _("opleidingssessie")
         verbose_name_plural = _("opleidingssessies")
+        indexes = [models.Index(fields=["-date", "start_time", "-id"], name="session_list_order")]  # the admin list's order
         constraints = [
             models.CheckConstraint(
                 condition=Q(organiser__isnull=False) | ~Q(organiser_name=""), name="training_has_an_organiser"
