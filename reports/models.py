@@ -264,7 +264,7 @@ class PdfJob(models.Model):
         DONE = "klaar", _("Klaar")
         FAILED = "mislukt", _("Mislukt")
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(_("kenmerk"), primary_key=True, default=uuid.uuid4, editable=False)
     key = models.CharField(_("sleutel"), max_length=64, unique=True)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
     params = models.JSONField(_("parameters"), default=dict)

@@ -130,7 +130,7 @@ def test_the_figure_map_and_trend_pdfs_are_made_in_the_background(policy_client,
     make(queued)
 
     assert statuses == [202, 202, 202]
-    assert all(job.pdf[:4] == b"%PDF" for job in PdfJob.objects.all())
+    assert [bytes(job.pdf[:4]) for job in PdfJob.objects.all()] == [b"%PDF"] * 3
 
 
 def test_a_frozen_answer_shows_its_pdf_as_being_made_until_it_is(coordinator_client, queued, media):

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='PdfJob',
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False, verbose_name='kenmerk')),
                 ('key', models.CharField(max_length=64, unique=True, verbose_name='sleutel')),
                 ('kind', models.CharField(choices=[('answer', 'Parlementair antwoord'), ('figure', 'Cijfer'), ('map', 'Kaart'), ('trend', 'Evolutie'), ('frozen', 'Bevroren antwoord')], max_length=10, verbose_name='soort')),
                 ('params', models.JSONField(default=dict, verbose_name='parameters')),
