@@ -5,8 +5,8 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=1
 TEST_ENV := SECRET_KEY=tests-only-secret-key
 RUN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext
-# The English catalogue: only the .po is committed.
-ENGLISH := locale/en/LC_MESSAGES/django.mo
+# The catalogues: English, and Dutch for the libraries that ship none (django-simple-history); only the .po are committed.
+CATALOGUES := locale/en/LC_MESSAGES/django.mo locale/nl/LC_MESSAGES/django.mo
 TEST_PACKAGES := $(RUN_PACKAGES) poppler-utils chromium postgresql-client
 
 BENCH_PACKAGES := $(RUN_PACKAGES) wrk
@@ -14,7 +14,7 @@ BENCH_ENV := DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/dy
 
 .PHONY: run demo-code test lint test-sqlite test-postgres serve backup restore run-packages test-packages backup-packages bench-packages bench bench-reports bench-load bench-fault bench-fuzz bench-tasks lock
 
-run: run-packages $(BIN)/.installed $(ENGLISH)
+run: run-packages $(BIN)/.installed $(CATALOGUES)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_reference_data
 	$(DEV_ENV) $(BIN)/python manage.py load_demo_data
@@ -24,7 +24,7 @@ run: run-packages $(BIN)/.installed $(ENGLISH)
 demo-code: $(BIN)/.installed
 	@$(DEV_ENV) $(BIN)/python manage.py demo_code
 
-test: test-packages $(BIN)/.installed-test $(ENGLISH) lint test-sqlite test-postgres
+test: test-packages $(BIN)/.installed-test $(CATALOGUES) lint test-sqlite test-postgres
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
@@ -46,7 +46,7 @@ test-postgres:
 	fi
 
 # Production mode on this machine: DEBUG off, PostgreSQL, gunicorn; the variables are in scripts/serve.
-serve: run-packages $(BIN)/.installed $(ENGLISH)
+serve: run-packages $(BIN)/.installed $(CATALOGUES)
 	scripts/serve
 
 # The database that DATABASE_URL names (unset: the SQLite of `make run`).
@@ -87,7 +87,7 @@ run-packages test-packages backup-packages bench-packages:
 		else echo "Missing Debian packages:$$missing (install them as root)"; fi; \
 	fi
 
-$(ENGLISH): locale/en/LC_MESSAGES/django.po
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
 	msgfmt --check-format -o $@ $<
 
 $(BIN)/python:

@@ -12,15 +12,16 @@ from core import freshness, tasks
 from tests import factories
 from tests.scratch_databases import ScratchDatabases, load_demo_data
 
-ENGLISH_CATALOGUE = django_settings.LOCALE_PATHS[0] / "en" / "LC_MESSAGES" / "django.po"
+CATALOGUES = sorted(django_settings.LOCALE_PATHS[0].glob("*/LC_MESSAGES/django.po"))  # English; Dutch for libraries
 
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_english_catalogue():
-    """Only the .po is committed: compile it when the .mo is missing or stale, so plain pytest needs no `make`."""
-    compiled = ENGLISH_CATALOGUE.with_suffix(".mo")
-    if not compiled.exists() or compiled.stat().st_mtime < ENGLISH_CATALOGUE.stat().st_mtime:
-        subprocess.run(["msgfmt", "--check-format", "-o", compiled, ENGLISH_CATALOGUE], check=True)
+def compiled_catalogues():
+    """Only the .po files are committed: compile each when its .mo is missing or stale, so plain pytest needs no `make`."""
+    for catalogue in CATALOGUES:
+        compiled = catalogue.with_suffix(".mo")
+        if not compiled.exists() or compiled.stat().st_mtime < catalogue.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check-format", "-o", compiled, catalogue], check=True)
 
 
 @pytest.fixture(scope="session")

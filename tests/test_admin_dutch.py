@@ -3,10 +3,12 @@
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 
 from cases.models import Case
+from tests import factories
 
 PROJECT_APPS = {"core", "partnerships", "cases", "trainings", "reports"}
 PROJECT_MODELS = [model for model in apps.get_models() if model._meta.app_label in PROJECT_APPS]
@@ -46,3 +48,14 @@ def test_every_history_model_is_named_in_dutch_after_its_model(model):
 def test_a_history_model_is_named_in_english_for_an_english_reader():
     with translation.override("en"):
         assert str(Case.history.model._meta.verbose_name) == "version of case"
+
+
+@pytest.mark.django_db
+def test_a_records_history_page_reads_in_dutch(coordinator_client):
+    """django-simple-history ships no Dutch: the project's Dutch catalogue gives its pages' words."""
+    case = factories.CaseFactory()
+
+    page = coordinator_client.get(reverse("admin:cases_case_history", args=[case.pk])).content.decode()
+
+    assert "Gewijzigd door" in page and "Kies hieronder een datum" in page
+    assert "Changed by" not in page and "Choose a date" not in page
