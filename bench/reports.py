@@ -38,7 +38,7 @@ from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from cases.models import Case  # noqa: E402
@@ -54,6 +54,7 @@ from reports.renderers import FORMATS, render  # noqa: E402
 from trainings.models import TrainingSession  # noqa: E402
 
 REPEAT = 5
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}  # time renders, not a queue
 API_LISTS = ["/api/v1/cases/", "/api/v1/agreements/", "/api/v1/outreach/", "/api/v1/training-sessions/"]
 ADMIN_CHANGELISTS = [
     "cases_case",
@@ -216,4 +217,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        main()
