@@ -29,7 +29,7 @@ from core.admin_display import amount_column
 from core.admin_lists import LargeTableAdmin
 from core.admin_widgets import BoundedRelationFields
 from core.admin_worklists import WorklistFilter
-from core.admin_writes import GuardsAgainstLostUpdates, RecordInline, WorkflowInline, WritesThroughService
+from core.admin_writes import GuardsAgainstLostUpdates, LogAdmin, RecordInline, WorkflowInline, WritesThroughService
 
 
 class SearchesEnterpriseNumbers:
@@ -214,21 +214,12 @@ class CaseAdmin(LargeTableAdmin, SearchesEnterpriseNumbers, BoundedRelationField
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(LargeTableAdmin, admin.ModelAdmin):
+class AccessLogAdmin(LogAdmin, LargeTableAdmin, admin.ModelAdmin):
     list_display = ["at", "user", "case", "action", "path"]
     list_select_related = ["user", "case"]
     list_filter = ["action"]
     search_fields = ["user__email", "path"]
     date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class CasePartAdmin(LargeTableAdmin, BoundedRelationFields, SimpleHistoryAdmin):

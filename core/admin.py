@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 from knox.models import AuthToken
 
+from core.admin_writes import LogAdmin, ReadOnlyAdmin
 from core.models import SentNotification, TaskFailure, User
 from core.notifications import KINDS
 
@@ -60,7 +61,7 @@ admin.site.unregister(AuthToken)
 
 
 @admin.register(AuthToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """API tokens as their hashes: who holds one and until when. Only superusers have the permissions
     (`core.roles`), to revoke someone's token; tokens are made by their owner on /account/api-sleutels/."""
 
@@ -73,12 +74,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.display(description=_("begint met"))
     def token_key_start(self, token):
         return f"{token.token_key[:8]}…"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class KindFilter(admin.SimpleListFilter):
@@ -95,7 +90,7 @@ class KindFilter(admin.SimpleListFilter):
 
 
 @admin.register(SentNotification)
-class SentNotificationAdmin(admin.ModelAdmin):
+class SentNotificationAdmin(LogAdmin, admin.ModelAdmin):
     """The log of the e-mails the portal sent: what reached which address, when, about which record. Read-only:
     it is what keeps a message from being sent twice. Superusers, and staff given the view permission, read it."""
 
@@ -126,31 +121,16 @@ class SentNotificationAdmin(admin.ModelAdmin):
             return label
         return format_html('<a href="{}">{}</a>', reverse(admin_urlname(about._meta, "change"), args=[about.pk]), label)
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 # The database queue's own rows (English, and absent with Redis): staff read failures in TaskFailure instead.
 admin.site.unregister(DBTaskResult)
 
 
 @admin.register(TaskFailure)
-class TaskFailureAdmin(admin.ModelAdmin):
+class TaskFailureAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """Background tasks that raised, whichever queue ran them (core.tasks): read-only, newest first."""
 
     list_display = ("failed_at", "task", "attempt", "final")
     list_filter = ("final", "task")
     readonly_fields = ("task", "arguments", "attempt", "final", "failed_at", "error")
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

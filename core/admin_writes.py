@@ -149,3 +149,21 @@ class WorkflowInline(RecordInline):
     """Records with rules of their own: shown on their parent record, written on their own page through their service."""
 
     show_change_link = True
+
+
+class ReadOnlyAdmin:
+    """A ModelAdmin mixin for records the portal writes itself (tokens made by their owner, PDFs made by a task):
+    staff read them and may delete them, but neither add nor change one."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class LogAdmin(ReadOnlyAdmin):
+    """A ModelAdmin mixin for a log: read only, and not even deleted, since it is the record of what happened."""
+
+    def has_delete_permission(self, request, obj=None):
+        return False

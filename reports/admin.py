@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_display import amount_column
+from core.admin_writes import ReadOnlyAdmin
 from reports.figures import FIGURES
 from reports.models import FrozenAnswer, Funding, PdfJob, Question, QuestionSet
 
@@ -50,16 +51,10 @@ class FrozenAnswerAdmin(admin.ModelAdmin):
 
 
 @admin.register(PdfJob)
-class PdfJobAdmin(admin.ModelAdmin):
+class PdfJobAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The PDFs made in the background (reports.pdf_queue): what was asked, by whom, and how far it is."""
 
     list_display = ["created_at", "filename", "kind", "state", "progress", "requested_by"]
     list_filter = ["state", "kind"]
     readonly_fields = ("filename", "kind", "params", "language", "state", "progress", "requested_by", "created_at", "finished_at")
     fields = readonly_fields
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
