@@ -24,7 +24,9 @@ run: run-packages $(BIN)/.installed $(CATALOGUES)
 demo-code: $(BIN)/.installed
 	@$(DEV_ENV) $(BIN)/python manage.py demo_code
 
-test: test-packages $(BIN)/.installed-test $(CATALOGUES) lint test-sqlite test-postgres
+# The checks and the two passes run side by side, one a core; make prints the output of each when it ends.
+test: test-packages $(BIN)/.installed-test $(CATALOGUES)
+	$(MAKE) --jobs=3 --output-sync=target lint test-sqlite test-postgres
 
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .

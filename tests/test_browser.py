@@ -80,8 +80,8 @@ def portal(demo_database, tmp_path_factory):
         databases.copy("browser", source=demo_database, source_role="demo")
         env = {**os.environ, "DEBUG": "1", "DATABASE_URL": databases.url("browser"), "SECRET_KEY": "browser-tests-only"}
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
-        for script in (SECOND_PARTNER, PER_CASE_PARTNER, SECOND_COORDINATOR):
-            subprocess.run([*manage, "shell", "-c", script, "-v", "0"], env=env, check=True, capture_output=True)
+        script = "\n".join((SECOND_PARTNER, PER_CASE_PARTNER, SECOND_COORDINATOR))
+        subprocess.run([*manage, "shell", "-c", script, "-v", "0"], env=env, check=True, capture_output=True)
         port = free_port()
         server = subprocess.Popen(
             [
