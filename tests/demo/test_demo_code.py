@@ -16,6 +16,8 @@ from demo.accounts import DEMO_TOTP_KEY
 
 pytestmark = pytest.mark.django_db
 
+MAKE_VARIABLES = {"MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES"}
+
 
 @pytest.mark.usefixtures("development_mode")
 def test_the_printed_command_gives_the_current_code(demo_data):
@@ -26,7 +28,10 @@ def test_the_printed_command_gives_the_current_code(demo_data):
 
     # This interpreter's virtualenv stands in for the checkout's .venv; -o: never reinstall it from here.
     bin_dir = Path(sys.executable).parent
-    fresh_shell = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+    # A fresh shell: none of the portal's variables, nor those of the `make test` this may run under.
+    fresh_shell = {
+        key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", *MAKE_VARIABLES}
+    }
     result = subprocess.run(
         [*printed, "-s", f"BIN={bin_dir}", "-o", f"{bin_dir}/.installed"],
         cwd=settings.BASE_DIR,
