@@ -2,7 +2,7 @@
 network and never another file on the server."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,7 +11,7 @@ from urllib.request import url2pathname
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher
 
 logger = logging.getLogger("core.security")
@@ -58,13 +58,14 @@ def report_progress(percent: int) -> None:
         listener(percent)
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+def render_pdf(template_name: str, context: dict, *, attachments: Sequence[tuple[str, bytes]] = ()) -> bytes:
+    """The template as a PDF; `attachments` (file name, contents) are embedded as files of the document."""
     html = render_to_string(template_name, context)
     report_progress(WRITTEN)
     base_url = settings.BASE_DIR.joinpath("static").as_uri() + "/"
     document = HTML(string=html, base_url=base_url, url_fetcher=StaticFilesOnly()).render()
     report_progress(LAID_OUT)
-    return document.write_pdf()
+    return document.write_pdf(attachments=[Attachment(string=contents, name=name) for name, contents in attachments])
 
 
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -24,7 +24,8 @@ from docx.text.paragraph import Paragraph
 
 from core.years import short_date
 from reports.registry import TOTAL, Figure
-from reports.renderers import cell_class, table
+from reports.renderers import cell_class
+from reports.tables import table
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MUTED = RGBColor(0x55, 0x55, 0x55)

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from core.pdf import render_pdf
 from reports import drilldown, pdf_queue, sentences
+from reports.annexes import render_pdf_with_annexes
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, PdfJob, Question, QuestionSet
@@ -189,7 +189,12 @@ def _context(question_set: QuestionSet, on: date, questions: list[AnsweredQuesti
 
 
 def answer_pdf(*, question_set: QuestionSet, on: date) -> bytes:
-    return render_pdf("reports/answer_pdf.html", answer_context(question_set=question_set, on=on))
+    return _answer_pdf(answer_context(question_set=question_set, on=on))
+
+
+def _answer_pdf(context: dict[str, Any]) -> bytes:
+    figures = [figure for question in context["questions"] for figure in question.figures]
+    return render_pdf_with_annexes("reports/answer_pdf.html", context, figures=figures)
 
 
 def _values(questions: list[AnsweredQuestion]) -> dict[str, list]:
@@ -319,7 +324,7 @@ def frozen_pdf(frozen: FrozenAnswer) -> bytes:
             **frozen_context(frozen),
             "map_svg": map_svg(on=frozen.reference_date) if frozen.question_set.slug == "samenwerking" else "",
         }
-        frozen.pdf.save(frozen_filename(frozen), ContentFile(render_pdf("reports/answer_pdf.html", context)), save=False)
+        frozen.pdf.save(frozen_filename(frozen), ContentFile(_answer_pdf(context)), save=False)
         FrozenAnswer.objects.filter(pk=frozen.pk).update(pdf=frozen.pdf.name)
     with frozen.pdf.open("rb") as stored:
         return stored.read()

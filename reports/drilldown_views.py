@@ -15,7 +15,7 @@ from reports.access import reports_access
 from reports.figures import FIGURES, Figure, Params, ParamsError, compute
 from reports.models import FrozenAnswer
 from reports.registry import Drill, Kind
-from reports.renderers import CellFormat
+from reports.tables import CellFormat
 
 
 @reports_access

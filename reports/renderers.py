@@ -1,7 +1,6 @@
 """One figure, many formats: HTML, CSV, XLSX, JSON and PDF, formatted for the reader's language;
 and the one dispatch from a report's name, parameters and format to its document."""
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -12,7 +11,6 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -20,11 +18,13 @@ from openpyxl.styles import Font
 
 from core.exports import neutralise_formula
 from core.pdf import render_pdf
+from reports.annexes import render_pdf_with_annexes
 from reports.answers import answer, answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
 from reports.registry import TOTAL, Column, Kind, Row
+from reports.tables import table, to_csv
 
 FORMATS = ["html", "csv", "xlsx", "json", "pdf"]
 CONTENT_TYPES = {
@@ -36,59 +36,6 @@ CONTENT_TYPES = {
     "svg": "image/svg+xml",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-GROUPED_KINDS = {Kind.NUMBER, Kind.PERCENT}
-
-
-STRFTIME_OF_FORMAT_CHAR = {"d": "%d", "m": "%m", "Y": "%Y", "y": "%y"}
-
-
-class CellFormat:
-    """Cells as a Flemish reader expects them: 1.234,56 and dd/mm/jjjj (or the chosen language's).
-
-    The active language's formats are looked up once per table, and simple date formats become
-    one strftime pattern: a figure can hold thousands of cells, and Django's per-value
-    formatting helpers would spend most of the page's time finding the same formats again.
-    For a spreadsheet, text that would run as a formula is neutralised (core.exports).
-    """
-
-    def __init__(self, *, spreadsheet: bool = False):
-        self.spreadsheet = spreadsheet
-        self.decimal = get_format("DECIMAL_SEPARATOR")
-        self.thousands = get_format("THOUSAND_SEPARATOR")
-        short_date = get_format("SHORT_DATE_FORMAT")
-        simple = all(char in STRFTIME_OF_FORMAT_CHAR or not char.isalpha() for char in short_date)
-        self.strftime = (
-            "".join(STRFTIME_OF_FORMAT_CHAR.get(char, char.replace("%", "%%")) for char in short_date) if simple else None
-        )
-
-    def __call__(self, kind: Kind, value: Any) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, date):
-            return value.strftime(self.strftime) if self.strftime else date_format(value, "SHORT_DATE_FORMAT")
-        if kind == Kind.PERCENT and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            return _("%(value)s %%") % {"value": self._number(value, 0 if isinstance(value, int) else 1)}
-        if isinstance(value, Decimal):
-            whole, _point, cents = f"{value:,.2f}".partition(".")
-            return whole.replace(",", self.thousands) + self.decimal + cents
-        if isinstance(value, int) and not isinstance(value, bool) and kind in GROUPED_KINDS:
-            return self._number(value, 0)
-        if isinstance(value, (int, float)):
-            return str(value)
-        text = str(value)
-        return neutralise_formula(text) if self.spreadsheet else text
-
-    def _number(self, value: int | float | Decimal, places: int) -> str:
-        whole, _point, decimals = f"{value:,.{places}f}".partition(".")
-        return whole.replace(",", self.thousands) + (self.decimal + decimals if places else "")
-
-
-def table(figure: Figure, *, spreadsheet: bool = False) -> list[list[str]]:
-    display = CellFormat(spreadsheet=spreadsheet)
-    kinds = [column.kind for column in figure.columns]
-    return [[display(kind, value) for kind, value in zip(kinds, figure.cells(row), strict=True)] for row in figure.rows]
-
-
 NUMERIC_KINDS = {Kind.NUMBER, Kind.AMOUNT, Kind.PERCENT, Kind.RANK}
 PLACE_COLUMNS = {"province", "municipality"}
 
@@ -137,14 +84,6 @@ def html_rows(figure: Figure, link: Callable[[int, Column], str | None] | None =
 def _html_row(contents: list[str], classes: list[str], is_total: bool) -> str:
     opening = '<tr class="total">' if is_total else "<tr>"
     return opening + "".join(f"<td{cls}>{content}</td>" for cls, content in zip(classes, contents, strict=True)) + "</tr>"
-
-
-def to_csv(figure: Figure) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([neutralise_formula(header) for header in figure.headers])
-    writer.writerows(table(figure, spreadsheet=True))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 EXCEL_FORMATS = {Kind.AMOUNT: "#,##0.00", Kind.DATE: "dd/mm/yyyy", Kind.PERCENT: '0.0" %"'}
@@ -200,7 +139,7 @@ def to_html(figure: Figure) -> bytes:
 
 
 def to_pdf(figure: Figure) -> bytes:
-    return render_pdf("reports/figure_pdf.html", figure_context(figure))
+    return render_pdf_with_annexes("reports/figure_pdf.html", figure_context(figure), figures=[figure])
 
 
 RENDERERS: dict[str, Callable[[Figure], bytes]] = {

@@ -2,12 +2,25 @@
 
 import re
 import subprocess
+import tempfile
+from pathlib import Path
 from xml.etree import ElementTree
 
 
 def pdf_text(pdf_bytes: bytes) -> str:
     """The text of a PDF, laid out as on the page (poppler's pdftotext), so a table row reads as one line."""
     return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf_bytes, capture_output=True, check=True).stdout.decode()
+
+
+def pdf_attachments(pdf_bytes: bytes) -> dict[str, bytes]:
+    """The files embedded in a PDF, by name (poppler's pdfdetach)."""
+    with tempfile.TemporaryDirectory() as folder:
+        document = Path(folder) / "document.pdf"
+        document.write_bytes(pdf_bytes)
+        annexes = Path(folder) / "annexes"
+        annexes.mkdir()
+        subprocess.run(["pdfdetach", "-saveall", "-o", str(annexes), str(document)], capture_output=True, check=True)
+        return {file.name: file.read_bytes() for file in annexes.iterdir()}
 
 
 def pdf_words(pdf_bytes: bytes) -> list[tuple[float, list[dict]]]:

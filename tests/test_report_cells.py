@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 
 from reports.figures import Figure, Params
 from reports.registry import TOTAL, Column, FigureSpec, Kind, Period
-from reports.renderers import CellFormat, html_headers, html_rows, json_rows, table
+from reports.renderers import html_headers, html_rows, json_rows
+from reports.tables import CellFormat, table
 
 PARAMS = Params(on=datetime.date(2018, 12, 31), start_year=2018, end_year=2018)
 

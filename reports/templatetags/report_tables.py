@@ -22,3 +22,9 @@ def table_rows(context, figure: Figure) -> str:
         return cell_url(index, column.code) if linkable(figure, figure.rows[index], column) else None
 
     return html_rows(figure, link)
+
+
+@register.simple_tag(takes_context=True)
+def annex_for(context, figure: Figure):
+    """The figure's annex when a PDF moved its long table there (reports.annexes); on a page, None."""
+    return context.get("annexes", {}).get(figure.name)

@@ -17,7 +17,7 @@ from reports.answers import freeze
 from reports.figures import Params, compute
 from reports.maps import map_svg
 from reports.models import QuestionSet
-from reports.renderers import to_csv
+from reports.tables import to_csv
 from tests.factories import AgreementFactory
 from tests.helpers import pdf_text
 

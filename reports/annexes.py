@@ -1,0 +1,47 @@
+"""Long tables leave a PDF's pages for an annex: the whole table as a CSV file embedded in the PDF.
+
+WeasyPrint lays out about a thousand table cells a second, so a ten-year list of training sessions
+took most of a minute and a hundred pages that nobody reads on paper. A table of more than
+ANNEX_ROWS rows (about six pages) keeps its caption and its total row on the page, with a note that
+names the annexed file; the figure's sentence and every shorter table stay as they are.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from django.utils.text import slugify
+
+from core.pdf import render_pdf
+from reports.registry import Figure
+from reports.tables import to_csv
+
+ANNEX_ROWS = 200
+
+
+@dataclass(frozen=True)
+class Annex:
+    filename: str
+    row_count: int
+    summary: Figure
+    """The figure with only its total row, for the page."""
+    contents: bytes
+
+
+def annex_of(figure: Figure) -> Annex | None:
+    """The annex of a figure too long for the page, or None."""
+    row_count = len(figure.detail_rows)
+    if row_count <= ANNEX_ROWS:
+        return None
+    name = slugify(f"{figure.title} {figure.scope}".replace("–", " ").replace("/", " "))
+    summary = replace(figure, rows=[figure.total] if figure.total else [])
+    return Annex(filename=f"{name}.csv", row_count=row_count, summary=summary, contents=to_csv(figure))
+
+
+def render_pdf_with_annexes(template_name: str, context: dict, *, figures: Iterable[Figure]) -> bytes:
+    """A report PDF whose long tables are annexed; the template finds a figure's annex in `annexes` by its name."""
+    annexes = {figure.name: annex for figure in figures if (annex := annex_of(figure))}
+    return render_pdf(
+        template_name,
+        {**context, "annexes": annexes},
+        attachments=[(annex.filename, annex.contents) for annex in annexes.values()],
+    )
