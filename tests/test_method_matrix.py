@@ -539,6 +539,9 @@ def quiet(settings):
     settings.PASSWORD_RESETS_PER_ADDRESS = settings.PASSWORD_RESETS_PER_EMAIL = 10_000
     settings.INVITATIONS_PER_HOUR = 10_000
     settings.AXES_ENABLED = False
+    # As on a server, a PDF asked for is queued for the worker, not made inside the request: bad input is the
+    # request's to refuse, and the making of each document is tested on its own (test_pdf_jobs, test_task_worker).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
