@@ -46,7 +46,7 @@ from core.roles import CASE_WORKER_GROUP, COORDINATOR_GROUP  # noqa: E402
 from partnerships.models import Agreement, Municipality, Outreach  # noqa: E402
 from partnerships.selectors import NO_COOPERATION  # noqa: E402
 from partnerships.selectors.cooperation import FIGURE_OF_FORM, FORMS_BY_STRENGTH  # noqa: E402
-from reports.answers import answer_context, answer_pdf  # noqa: E402
+from reports.answers import answer_context, answer_pdf, pdf_context  # noqa: E402
 from reports.figures import FIGURES, Params, compute  # noqa: E402
 from reports.models import QuestionSet  # noqa: E402
 from reports.registry import Period  # noqa: E402
@@ -133,7 +133,7 @@ def whole_process_ms(command: list[str]) -> float:
 def peer_row(question_set: QuestionSet, folder: Path) -> str:
     """The answer's PDF HTML as a file beside the static folder's CSS and fonts, printed by WeasyPrint's
     command line and by headless Chromium, each a whole process: the time a user of either would wait."""
-    html = render_to_string("reports/answer_pdf.html", answer_context(question_set=question_set, on=ON))
+    html = render_to_string("reports/answer_pdf.html", pdf_context(answer_context(question_set=question_set, on=ON))[0])
     static = settings.BASE_DIR / "static"
     page = folder / f"{question_set.slug}.html"
     page.write_text(html.replace("<head>", f'<head><base href="{static.as_uri()}/">', 1))

@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 
 from django.utils.text import slugify
 
-from core.pdf import render_pdf
 from reports.registry import Figure
 from reports.tables import to_csv
 
@@ -37,11 +36,8 @@ def annex_of(figure: Figure) -> Annex | None:
     return Annex(filename=f"{name}.csv", row_count=row_count, summary=summary, contents=to_csv(figure))
 
 
-def render_pdf_with_annexes(template_name: str, context: dict, *, figures: Iterable[Figure]) -> bytes:
-    """A report PDF whose long tables are annexed; the template finds a figure's annex in `annexes` by its name."""
+def annexed(context: dict, *, figures: Iterable[Figure]) -> tuple[dict, list[tuple[str, bytes]]]:
+    """A report PDF's context with its long tables annexed (the template finds a figure's annex in `annexes` by
+    its name), and the files to embed."""
     annexes = {figure.name: annex for figure in figures if (annex := annex_of(figure))}
-    return render_pdf(
-        template_name,
-        {**context, "annexes": annexes},
-        attachments=[(annex.filename, annex.contents) for annex in annexes.values()],
-    )
+    return {**context, "annexes": annexes}, [(annex.filename, annex.contents) for annex in annexes.values()]

@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.pdf import render_pdf
 from reports import drilldown, pdf_queue, sentences
-from reports.annexes import render_pdf_with_annexes
+from reports.annexes import annexed
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
 from reports.models import FrozenAnswer, PdfJob, Question, QuestionSet
@@ -192,9 +193,14 @@ def answer_pdf(*, question_set: QuestionSet, on: date) -> bytes:
     return _answer_pdf(answer_context(question_set=question_set, on=on))
 
 
+def pdf_context(context: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+    """An answer's context for its PDF, whose long tables go to annexes, and the annexed files."""
+    return annexed(context, figures=[figure for question in context["questions"] for figure in question.figures])
+
+
 def _answer_pdf(context: dict[str, Any]) -> bytes:
-    figures = [figure for question in context["questions"] for figure in question.figures]
-    return render_pdf_with_annexes("reports/answer_pdf.html", context, figures=figures)
+    document_context, attachments = pdf_context(context)
+    return render_pdf("reports/answer_pdf.html", document_context, attachments=attachments)
 
 
 def _values(questions: list[AnsweredQuestion]) -> dict[str, list]:

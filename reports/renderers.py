@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 
 from core.exports import neutralise_formula
 from core.pdf import render_pdf
-from reports.annexes import render_pdf_with_annexes
+from reports.annexes import annexed
 from reports.answers import answer, answer_context, answer_pdf
 from reports.figures import FIGURES, Figure, Params, compute
 from reports.maps import map_svg
@@ -139,7 +139,8 @@ def to_html(figure: Figure) -> bytes:
 
 
 def to_pdf(figure: Figure) -> bytes:
-    return render_pdf_with_annexes("reports/figure_pdf.html", figure_context(figure), figures=[figure])
+    context, attachments = annexed(figure_context(figure), figures=[figure])
+    return render_pdf("reports/figure_pdf.html", context, attachments=attachments)
 
 
 RENDERERS: dict[str, Callable[[Figure], bytes]] = {
