@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from knox.models import AuthToken
 
 from core.admin_writes import LogAdmin, ReadOnlyAdmin
-from core.models import SentNotification, TaskFailure, User
+from core.models import ApiToken, SentNotification, TaskFailure, User
 from core.notifications import KINDS
 
 
@@ -60,20 +60,33 @@ class UserAdmin(DjangoUserAdmin):
 admin.site.unregister(AuthToken)
 
 
-@admin.register(AuthToken)
+@admin.register(ApiToken)
 class ApiTokenAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """API tokens as their hashes: who holds one and until when. Only superusers have the permissions
     (`core.roles`), to revoke someone's token; tokens are made by their owner on /account/api-sleutels/."""
 
-    list_display = ("user", "token_key_start", "created", "expiry")
+    list_display = ("owner", "token_key_start", "made_on", "expires_on")
     search_fields = ("user__email",)
     ordering = ("-created",)
-    readonly_fields = ("user", "token_key_start", "created", "expiry")
+    readonly_fields = ("owner", "token_key_start", "made_on", "expires_on")
     fields = readonly_fields
+    list_select_related = ("user",)
+
+    @admin.display(description=_("persoon"), ordering="user__email")
+    def owner(self, token):
+        return token.user
 
     @admin.display(description=_("begint met"))
     def token_key_start(self, token):
         return f"{token.token_key[:8]}…"
+
+    @admin.display(description=_("gemaakt op"), ordering="created")
+    def made_on(self, token):
+        return token.created
+
+    @admin.display(description=_("vervalt op"), ordering="expiry")
+    def expires_on(self, token):
+        return token.expiry
 
 
 class KindFilter(admin.SimpleListFilter):

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 
 class DataGeneration(models.Model):
@@ -215,3 +216,12 @@ class DailyRun(models.Model):
 
     def __str__(self):
         return f"{self.task} ({self.day})"
+
+
+class ApiToken(AuthToken):
+    """django-rest-knox's token under a Dutch name, for the admin: knox's model has no name of its own to translate."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("API-sleutel")
+        verbose_name_plural = _("API-sleutels")

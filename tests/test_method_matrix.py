@@ -30,6 +30,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases.models import AccessLog, Activity, Approval, Case, CaseReport, PayerLine, Referral
+from core.api_tokens import issue_token
 from core.models import CountedRequest, DataGeneration, SentNotification, TaskFailure
 from core.versioning import Versioned
 from partnerships import services as partnership_services
@@ -392,6 +393,7 @@ def build_world() -> dict:
         user=users["coordinator"],
         about=case,
     )
+    issue_token(user=users["partner_a"])
     header = "nis,partij,vorm,begin,einde,jaarbedrag\n"
     kwargs = {
         "reports:answer": {"slug": "samenwerking"},

@@ -45,7 +45,7 @@ def test_a_coordinator_cannot_open_the_superuser_s_authenticator_device(coordina
 def test_a_coordinator_cannot_list_the_api_tokens(coordinator_client):
     stored, _token = issue_token(user=a_superuser())
 
-    response = coordinator_client.get(reverse("admin:knox_authtoken_changelist"))
+    response = coordinator_client.get(reverse("admin:core_apitoken_changelist"))
 
     assert response.status_code == 403 and stored.token_key not in response.text
 
