@@ -1,7 +1,7 @@
 """The admin index ordered by task: the project's apps first, the sign-in machinery last."""
 
 TASK_APPS = ["partnerships", "cases", "trainings", "reports"]
-TECHNICAL_APPS = ["core", "auth", "knox", "axes", "otp_totp", "otp_static"]
+TECHNICAL_APPS = ["core", "auth", "axes", "otp_totp", "otp_static"]  # API tokens are under core (core.models.ApiToken)
 
 
 def task_order(app: dict) -> tuple[int, int, str]:

@@ -232,7 +232,7 @@ def test_the_admin_index_puts_the_tasks_first_and_the_technical_apps_last(client
     apps = [app["app_label"] for app in client.get(reverse("admin:index")).context["app_list"]]
 
     assert apps[:4] == ["partnerships", "cases", "trainings", "reports"]
-    assert apps[4:] == ["core", "auth", "knox", "axes", "otp_totp", "otp_static"]
+    assert apps[4:] == ["core", "auth", "axes", "otp_totp", "otp_static"]
 
 
 def test_the_admin_index_links_to_the_reports_and_the_case_list(coordinator_client):
