@@ -1,7 +1,7 @@
 """Long tables leave a PDF's pages for an annex: the whole table as a CSV file embedded in the PDF.
 
 WeasyPrint lays out about a thousand table cells a second, so a ten-year list of training sessions
-took most of a minute and a hundred pages that nobody reads on paper. A table of more than
+took 15 s and seventy pages that nobody reads on paper. A table of more than
 ANNEX_ROWS rows (about six pages) keeps its caption and its total row on the page, with a note that
 names the annexed file; the figure's sentence and every shorter table stay as they are.
 """
@@ -37,7 +37,8 @@ def annex_of(figure: Figure) -> Annex | None:
 
 
 def annexed(context: dict, *, figures: Iterable[Figure]) -> tuple[dict, list[tuple[str, bytes]]]:
-    """A report PDF's context with its long tables annexed (the template finds a figure's annex in `annexes` by
-    its name), and the files to embed."""
-    annexes = {figure.name: annex for figure in figures if (annex := annex_of(figure))}
-    return {**context, "annexes": annexes}, [(annex.filename, annex.contents) for annex in annexes.values()]
+    """A report PDF's context with its long tables annexed, and the files to embed. The template finds a figure's
+    annex in `annexes` by the figure itself (its id): two questions may show one figure over different periods."""
+    annexes = {id(figure): annex for figure in figures if (annex := annex_of(figure))}
+    files = {annex.filename: annex.contents for annex in annexes.values()}
+    return {**context, "annexes": annexes}, list(files.items())

@@ -80,3 +80,24 @@ def test_a_frozen_answer_s_pdf_annexes_its_long_table_too(coordinator, settings,
     pdf = frozen_pdf(frozen)
 
     assert "opleidingen-2014-2016.csv" in pdf_attachments(pdf)
+
+
+@pytest.mark.usefixtures("three_sessions", "two_rows_fit_on_paper")
+def test_one_figure_in_two_questions_is_annexed_only_where_its_period_makes_it_long():
+    TrainingSessionFactory.create(date=datetime.date(2017, 5, 3), organiser_name="Inrichter 2017", historic_participants=9)
+    question_set = QuestionSet.objects.create(slug="twee-perioden", title="Twee perioden")
+    question_set.questions.create(number=1, text="Welke opleidingen in 2016?", figures=["trainings"], span="peiljaar")
+    question_set.questions.create(
+        number=2,
+        text="En in 2017?",
+        figures=["trainings"],
+        span="vast",
+        period_start=datetime.date(2017, 1, 1),
+        period_end=datetime.date(2017, 12, 31),
+    )
+
+    pdf = answer_pdf(question_set=question_set, on=datetime.date(2016, 12, 31))
+
+    text = " ".join(pdf_text(pdf).split())
+    assert list(pdf_attachments(pdf)) == ["opleidingen-2016.csv"]
+    assert "De 3 rijen van deze tabel staan in de bijlage opleidingen-2016.csv" in text and "Inrichter 2017" in text

@@ -27,4 +27,4 @@ def table_rows(context, figure: Figure) -> str:
 @register.simple_tag(takes_context=True)
 def annex_for(context, figure: Figure):
     """The figure's annex when a PDF moved its long table there (reports.annexes); on a page, None."""
-    return context.get("annexes", {}).get(figure.name)
+    return context.get("annexes", {}).get(id(figure))
