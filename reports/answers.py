@@ -301,7 +301,7 @@ def freeze(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
     """Stores the answer's values at once, from one computation of its figures; its PDF is made by a
     background task from those values (`frozen_pdf`), and the frozen answer's page shows it once made."""
     frozen = _store(question_set=question_set, on=on, by=by)
-    pdf_queue.start(kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=frozen_filename(frozen), user=by)
+    frozen_pdf_job(frozen, user=by)
     frozen.refresh_from_db(fields=["pdf"])
     return frozen
 
@@ -321,6 +321,12 @@ def _store(*, question_set: QuestionSet, on: date, by) -> FrozenAnswer:
 
 def frozen_filename(frozen: FrozenAnswer) -> str:
     return f"antwoord-{frozen.question_set.slug}-{frozen.reference_date.isoformat()}.pdf"
+
+
+def frozen_pdf_job(frozen: FrozenAnswer, *, user) -> PdfJob:
+    """The background job making the frozen answer's PDF: started, joined while it runs, started again when it failed."""
+    filename = frozen_filename(frozen)
+    return pdf_queue.start(kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=filename, user=user)
 
 
 def frozen_pdf(frozen: FrozenAnswer) -> bytes:

@@ -338,9 +338,7 @@ def frozen_answer(request, frozen_id: int):
     frozen = get_object_or_404(FrozenAnswer.objects.select_related("question_set"), pk=frozen_id)
     if request.GET.get("formaat") == "pdf":
         if not frozen.pdf:
-            return _pdf_document(
-                request, kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=answers.frozen_filename(frozen)
-            )
+            return _pdf_job_response(request, answers.frozen_pdf_job(frozen, user=request.user))
         response = HttpResponse(frozen.pdf.open("rb").read(), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{Path(frozen.pdf.name).name}"'
         return response
@@ -350,7 +348,7 @@ def frozen_answer(request, frozen_id: int):
     changed = [FIGURES[name].title if name in FIGURES else name for name in answers.changed_since_frozen(frozen)]
     context = {
         "frozen": frozen,
-        "pdf_job": None if frozen.pdf else _frozen_pdf_job(request, frozen),
+        "pdf_job": None if frozen.pdf else answers.frozen_pdf_job(frozen, user=request.user),
         "changed": changed,
         "cell_link": drilldown.frozen_links(frozen),
         **answers.frozen_context(frozen),
@@ -358,19 +356,18 @@ def frozen_answer(request, frozen_id: int):
     return render(request, "reports/frozen.html", context)
 
 
-def _frozen_pdf_job(request, frozen: FrozenAnswer) -> PdfJob:
-    """The job making the frozen answer's PDF: joined while it runs, started again when it failed."""
-    filename = answers.frozen_filename(frozen)
-    return pdf_queue.start(kind=PdfJob.Kind.FROZEN, params={"frozen": frozen.pk}, apps=(), filename=filename, user=request.user)
-
-
 def _pdf_document(request, *, kind: str, params: dict, apps, filename: str) -> HttpResponse:
-    """A PDF that takes seconds is made by a background task: served at once when made already (the cache),
-    else a page that shows how far it is and offers it the moment it is ready (static/js/pdf_job.js)."""
+    """A PDF that takes seconds is made by a background task (reports.pdf_queue)."""
     generations = generations_of(request)
     job = pdf_queue.start(kind=kind, params=params, apps=apps, filename=filename, user=request.user, generations=generations)
+    return _pdf_job_response(request, job)
+
+
+def _pdf_job_response(request, job: PdfJob) -> HttpResponse:
+    """The PDF at once when made already (the cache), else a page that shows how far it is and offers it the
+    moment it is ready (static/js/pdf_job.js)."""
     if job.state == PdfJob.State.DONE:
-        return pdf_response(bytes(job.pdf), filename)
+        return pdf_response(bytes(job.pdf), job.filename)
     return render(request, "reports/pdf_job.html", {"job": job}, status=202)
 
 
